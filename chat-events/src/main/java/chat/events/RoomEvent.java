@@ -1,0 +1,40 @@
+package chat.events;
+
+/**
+ * An entry of the fan-out stream: a frame that gateways write to their connections.
+ *
+ * <p>The producer encodes the client frame once ({@code frame}); a gateway only picks the
+ * connections and writes the same string to each of them.
+ *
+ * @param type          the frame's type ({@code chat_message}, {@code ack}, {@code user_list},
+ *                      {@code typing}, {@code message_read}, {@code error})
+ * @param room          the room the frame belongs to
+ * @param seq           the message's per-room sequence number for {@code chat_message}, else 0
+ * @param frame         the client frame, JSON, written as is
+ * @param target        when not null, the only connection that gets the frame
+ * @param excludeUserId when not 0, connections of this user do not get the frame (typing)
+ */
+public record RoomEvent(String type, String room, long seq, String frame, Origin target, long excludeUserId) {
+
+    public static final String CHAT_MESSAGE = "chat_message";
+    public static final String ACK = "ack";
+    public static final String USER_LIST = "user_list";
+    public static final String TYPING = "typing";
+    public static final String MESSAGE_READ = "message_read";
+    public static final String ERROR = "error";
+
+    /** A frame for every connection in the room. */
+    public static RoomEvent toRoom(String type, String room, long seq, String frame) {
+        return new RoomEvent(type, room, seq, frame, null, 0);
+    }
+
+    /** A frame for one connection only. */
+    public static RoomEvent toConnection(String type, String room, String frame, Origin target) {
+        return new RoomEvent(type, room, 0, frame, target, 0);
+    }
+
+    /** A frame for everyone in the room except one user's connections. */
+    public static RoomEvent toRoomExcept(String type, String room, String frame, long excludeUserId) {
+        return new RoomEvent(type, room, 0, frame, null, excludeUserId);
+    }
+}

@@ -1,0 +1,59 @@
+package chat.events;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Rules for room names (PROTOCOL.md section 2), shared by the gateway that checks a path
+ * and the services that own rooms.
+ */
+public final class RoomNames {
+
+    private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
+    private static final Pattern PRIVATE = Pattern.compile("^private_(\\d{1,18})_(\\d{1,18})$");
+    public static final String PRIVATE_PREFIX = "private_";
+
+    private RoomNames() {
+    }
+
+    /** The two member ids of a private room, in name order. */
+    public record PrivatePair(long first, long second) {
+
+        /** True when the ids are distinct and sorted, i.e. the one canonical name of the pair. */
+        public boolean isCanonical() {
+            return first < second;
+        }
+
+        public boolean hasMember(long userId) {
+            return userId == first || userId == second;
+        }
+    }
+
+    /** True for a valid public room name. */
+    public static boolean isPublic(String room) {
+        return room != null && NAME.matcher(room).matches() && !room.startsWith(PRIVATE_PREFIX);
+    }
+
+    /** True when the name claims to be a private room, whether well-formed or not. */
+    public static boolean isPrivateLike(String room) {
+        return room != null && room.startsWith(PRIVATE_PREFIX);
+    }
+
+    /** The member ids of a {@code private_a_b} name, or empty when it is not of that shape. */
+    public static Optional<PrivatePair> parsePrivate(String room) {
+        if (room == null || room.length() > 64) {
+            return Optional.empty();
+        }
+        Matcher m = PRIVATE.matcher(room);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PrivatePair(Long.parseLong(m.group(1)), Long.parseLong(m.group(2))));
+    }
+
+    /** The canonical private room name of two users. */
+    public static String privateRoom(long a, long b) {
+        return PRIVATE_PREFIX + Math.min(a, b) + "_" + Math.max(a, b);
+    }
+}

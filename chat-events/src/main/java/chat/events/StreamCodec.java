@@ -1,0 +1,107 @@
+package chat.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Encodes and decodes stream entries.
+ *
+ * <p>Command entries have three fields: {@code type}, {@code v} (schema version) and
+ * {@code body} (the record as JSON). Event entries are flat so that a gateway can route
+ * them without parsing the frame: {@code type}, {@code v}, {@code room}, {@code seq},
+ * {@code frame}, and optionally {@code gw}/{@code conn} (target) and {@code xu} (excluded user).
+ */
+public final class StreamCodec {
+
+    /** Version written into every entry; readers refuse entries of a version they do not know. */
+    public static final String VERSION = "1";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private StreamCodec() {
+    }
+
+    public static Map<String, String> encode(Command command) {
+        try {
+            return Map.of("type", command.type(), "v", VERSION, "body", JSON.writeValueAsString(command));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + command.type(), e);
+        }
+    }
+
+    /**
+     * Decodes a command entry.
+     *
+     * @throws MalformedEntryException when the entry is not a command this version knows
+     */
+    public static Command decodeCommand(Map<String, String> fields) {
+        String type = fields.get("type");
+        if (!VERSION.equals(fields.get("v"))) {
+            throw new MalformedEntryException("unknown entry version " + fields.get("v") + " for " + type);
+        }
+        Class<? extends Command> kind = switch (type == null ? "" : type) {
+            case SendMessage.TYPE -> SendMessage.class;
+            case MarkRead.TYPE -> MarkRead.class;
+            case PresenceCommand.TYPE -> PresenceCommand.class;
+            case MediaUpload.TYPE -> MediaUpload.class;
+            default -> throw new MalformedEntryException("unknown command type " + type);
+        };
+        try {
+            return JSON.readValue(fields.get("body"), kind);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new MalformedEntryException("undecodable " + type + " body: " + e.getMessage(), e);
+        }
+    }
+
+    public static Map<String, String> encode(RoomEvent event) {
+        Map<String, String> fields = new HashMap<>(8);
+        fields.put("type", event.type());
+        fields.put("v", VERSION);
+        fields.put("room", event.room());
+        fields.put("seq", Long.toString(event.seq()));
+        fields.put("frame", event.frame());
+        if (event.target() != null) {
+            fields.put("gw", event.target().gatewayId());
+            fields.put("conn", event.target().connectionId());
+        }
+        if (event.excludeUserId() != 0) {
+            fields.put("xu", Long.toString(event.excludeUserId()));
+        }
+        return fields;
+    }
+
+    /**
+     * Decodes an event entry.
+     *
+     * @throws MalformedEntryException when the entry is not an event this version knows
+     */
+    public static RoomEvent decodeEvent(Map<String, String> fields) {
+        if (!VERSION.equals(fields.get("v"))) {
+            throw new MalformedEntryException("unknown entry version " + fields.get("v"));
+        }
+        String type = fields.get("type");
+        String room = fields.get("room");
+        String frame = fields.get("frame");
+        if (type == null || room == null || frame == null) {
+            throw new MalformedEntryException("event without type, room or frame");
+        }
+        try {
+            long seq = Long.parseLong(fields.getOrDefault("seq", "0"));
+            long excluded = Long.parseLong(fields.getOrDefault("xu", "0"));
+            String gw = fields.get("gw");
+            Origin target = gw == null ? null : new Origin(gw, fields.get("conn"));
+            return new RoomEvent(type, room, seq, frame, target, excluded);
+        } catch (NumberFormatException e) {
+            throw new MalformedEntryException("event with a non-numeric seq or user", e);
+        }
+    }
+
+    /** The shared JSON mapper for stream bodies (thread-safe once configured). */
+    public static ObjectMapper json() {
+        return JSON;
+    }
+}

@@ -1,0 +1,30 @@
+package chat.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The room name rules of PROTOCOL.md section 2. */
+class RoomNamesTest {
+
+    @Test
+    void publicNames() {
+        assertTrue(RoomNames.isPublic("lobby"));
+        assertTrue(RoomNames.isPublic("a-b_C9"));
+        assertFalse(RoomNames.isPublic("private_1_2"));
+        assertFalse(RoomNames.isPublic("has space"));
+        assertFalse(RoomNames.isPublic(""));
+        assertFalse(RoomNames.isPublic("x".repeat(65)));
+    }
+
+    @Test
+    void privateNames() {
+        assertTrue(RoomNames.parsePrivate("private_1_2").orElseThrow().isCanonical());
+        assertFalse(RoomNames.parsePrivate("private_2_1").orElseThrow().isCanonical());
+        assertFalse(RoomNames.parsePrivate("private_3_3").orElseThrow().isCanonical());
+        assertTrue(RoomNames.parsePrivate("private_a_b").isEmpty());
+        assertEquals("private_2_10", RoomNames.privateRoom(10, 2));
+    }
+}

@@ -1,0 +1,50 @@
+package chat.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Round trips of stream entries, and refusal of entries this version cannot read. */
+class StreamCodecTest {
+
+    @Test
+    void commandRoundTrip() {
+        SendMessage sent = new SendMessage("lobby", 3, "alice", "c-1", "c-1", "hi <b>", null, null,
+                new Origin("gw-1", "conn-9"));
+        Map<String, String> fields = StreamCodec.encode(sent);
+        assertEquals("send_message", fields.get("type"));
+        assertEquals(sent, StreamCodec.decodeCommand(fields));
+    }
+
+    @Test
+    void presenceCommandRoundTrip() {
+        PresenceCommand join = new PresenceCommand(PresenceCommand.Kind.JOIN, "lobby", 1, "bob", new Origin("g", "c"));
+        assertEquals(join, StreamCodec.decodeCommand(StreamCodec.encode(join)));
+    }
+
+    @Test
+    void eventRoundTrip() {
+        RoomEvent toOne = RoomEvent.toConnection("ack", "lobby", "{\"type\":\"ack\"}", new Origin("gw", "c"));
+        assertEquals(toOne, StreamCodec.decodeEvent(StreamCodec.encode(toOne)));
+        RoomEvent typing = RoomEvent.toRoomExcept("typing", "lobby", "{}", 7);
+        assertEquals(typing, StreamCodec.decodeEvent(StreamCodec.encode(typing)));
+        RoomEvent message = RoomEvent.toRoom("chat_message", "lobby", 42, "{}");
+        assertEquals(message, StreamCodec.decodeEvent(StreamCodec.encode(message)));
+    }
+
+    @Test
+    void refusesUnknownTypeVersionAndBody() {
+        assertThrows(MalformedEntryException.class,
+                () -> StreamCodec.decodeCommand(Map.of("type", "nope", "v", "1", "body", "{}")));
+        assertThrows(MalformedEntryException.class,
+                () -> StreamCodec.decodeCommand(Map.of("type", "send_message", "v", "2", "body", "{}")));
+        assertThrows(MalformedEntryException.class,
+                () -> StreamCodec.decodeCommand(Map.of("type", "send_message", "v", "1", "body", "{not json")));
+        Map<String, String> event = new HashMap<>(StreamCodec.encode(RoomEvent.toRoom("chat_message", "r", 1, "{}")));
+        event.put("seq", "x");
+        assertThrows(MalformedEntryException.class, () -> StreamCodec.decodeEvent(event));
+    }
+}

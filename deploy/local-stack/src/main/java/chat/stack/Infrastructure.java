@@ -1,0 +1,41 @@
+package chat.stack;
+
+import java.util.List;
+
+/** PostgreSQL, Redis and Keycloak: started if they are not running, reused if they are. */
+public final class Infrastructure {
+
+    /** One database per service: each service owns its data. */
+    public static final List<String> DATABASES = List.of("chat_auth", "chat_message", "chat_media", "chat_presence");
+
+    private final StackLayout layout;
+    private final StackSettings settings;
+
+    public Infrastructure(StackLayout layout, StackSettings settings) {
+        this.layout = layout;
+        this.settings = settings;
+    }
+
+    /** Ensures the three servers run (idempotent, safe from several JVMs) and says where they are. */
+    public static synchronized InfraEndpoints ensureRunning() {
+        return new Infrastructure(StackLayout.detect(), StackSettings.fromEnvironment()).start();
+    }
+
+    public InfraEndpoints start() {
+        new RedisServer(layout, settings).ensureRunning();
+        new PostgresServer(layout, settings).ensureRunning(DATABASES);
+        new KeycloakServer(layout, settings).ensureRunning();
+        return endpoints();
+    }
+
+    public InfraEndpoints endpoints() {
+        return new InfraEndpoints(settings.postgresHost(), settings.postgresPort(), settings.dbUser(),
+                settings.dbPassword(), settings.redisUrl(), settings.keycloakUrl());
+    }
+
+    public void stop() {
+        new KeycloakServer(layout, settings).stop();
+        new PostgresServer(layout, settings).stop();
+        new RedisServer(layout, settings).stop();
+    }
+}

@@ -1,0 +1,124 @@
+package chat.stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The five services as real processes ({@code java -jar .../quarkus-run.jar}), plus an
+ * optional second gateway, all on one stream prefix.
+ *
+ * @param infra        the servers they use
+ * @param portBase     port of the gateway; the others follow (+1 auth, +2 message, +3 media, +4 presence)
+ * @param secondGatewayPort port of a second gateway instance, or 0 for none
+ * @param streamPrefix stream key prefix shared by this set of services
+ * @param tag          name part of the pid and log files of this set
+ */
+public record ServiceSet(InfraEndpoints infra, int portBase, int secondGatewayPort, String streamPrefix, String tag) {
+
+    /** The local development set: gateway 8080, services 8081-8084, optional gateway 8090. */
+    public static ServiceSet development(InfraEndpoints infra, boolean secondGateway) {
+        return new ServiceSet(infra, 8080, secondGateway ? 8090 : 0, "chat", "dev");
+    }
+
+    public int port(ServiceKind kind) {
+        return portBase + switch (kind) {
+            case GATEWAY -> 0;
+            case AUTH -> 1;
+            case MESSAGE -> 2;
+            case MEDIA -> 3;
+            case PRESENCE -> 4;
+        };
+    }
+
+    public String url(ServiceKind kind) {
+        return "http://127.0.0.1:" + port(kind);
+    }
+
+    public String gatewayUrl() {
+        return url(ServiceKind.GATEWAY);
+    }
+
+    public String secondGatewayUrl() {
+        return "http://127.0.0.1:" + secondGatewayPort;
+    }
+
+    /** Starts what is not yet running and waits until every instance is ready. */
+    public void start(StackLayout layout) {
+        List<Runnable> waits = new ArrayList<>();
+        for (ServiceKind kind : List.of(ServiceKind.AUTH, ServiceKind.MESSAGE, ServiceKind.MEDIA,
+                ServiceKind.PRESENCE, ServiceKind.GATEWAY)) {
+            waits.add(launch(layout, kind, port(kind), kind.name().toLowerCase()));
+        }
+        if (secondGatewayPort > 0) {
+            waits.add(launch(layout, ServiceKind.GATEWAY, secondGatewayPort, "gateway-2"));
+        }
+        waits.forEach(Runnable::run);
+    }
+
+    public void stop(StackLayout layout) {
+        // gateways first, so that no new work enters while the services drain
+        Processes.stop(layout, pidName("gateway-2"));
+        Processes.stop(layout, pidName(ServiceKind.GATEWAY.name().toLowerCase()));
+        for (ServiceKind kind : List.of(ServiceKind.MEDIA, ServiceKind.MESSAGE, ServiceKind.PRESENCE, ServiceKind.AUTH)) {
+            Processes.stop(layout, pidName(kind.name().toLowerCase()));
+        }
+    }
+
+    /** Kills one instance at once (SIGKILL), as a crash would. */
+    public void kill(StackLayout layout, String instance) {
+        Processes.recorded(layout, pidName(instance)).ifPresent(ProcessHandle::destroyForcibly);
+    }
+
+    private Runnable launch(StackLayout layout, ServiceKind kind, int port, String instance) {
+        String health = "http://127.0.0.1:" + port + "/q/health/ready";
+        Path log = layout.logDir().resolve(tag + "-" + instance + ".log");
+        if (Processes.recorded(layout, pidName(instance)).isPresent()) {
+            return () -> Processes.await(kind.module(), Duration.ofSeconds(90), log, () -> Processes.httpOk(health));
+        }
+        Path jar = layout.serviceJar(kind.module());
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (mvn -DskipTests package)");
+        }
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx384m", "-XX:+UseSerialGC"));
+        config(kind, port, instance).forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-jar");
+        command.add(jar.toString());
+        Processes.startDetached(layout, pidName(instance), command, Map.of(), layout.repoRoot(), log);
+        return () -> Processes.await(kind.module() + " on port " + port, Duration.ofSeconds(120), log,
+                () -> Processes.httpOk(health));
+    }
+
+    private Map<String, String> config(ServiceKind kind, int port, String instance) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.http.port", Integer.toString(port));
+        config.put("quarkus.http.host", "127.0.0.1");
+        config.put("quarkus.redis.hosts", infra.redisUrl());
+        config.put("quarkus.oidc.auth-server-url", infra.realmUrl());
+        config.put("chat.streams.prefix", streamPrefix);
+        config.put("chat.instance-id", tag + "-" + instance);
+        if (kind.database() != null) {
+            config.put("quarkus.datasource.jdbc.url", infra.jdbcUrl(kind.database()));
+            config.put("quarkus.datasource.username", infra.dbUser());
+            config.put("quarkus.datasource.password", infra.dbPassword());
+        }
+        if (kind == ServiceKind.GATEWAY) {
+            config.put("chat.gateway.services.auth", url(ServiceKind.AUTH));
+            config.put("chat.gateway.services.message", url(ServiceKind.MESSAGE));
+            config.put("chat.gateway.services.media", url(ServiceKind.MEDIA));
+            config.put("chat.gateway.services.presence", url(ServiceKind.PRESENCE));
+        }
+        if (kind == ServiceKind.AUTH) {
+            config.put("quarkus.keycloak.admin-client.server-url", infra.keycloakUrl());
+        }
+        return config;
+    }
+
+    private String pidName(String instance) {
+        return "svc-" + tag + "-" + instance;
+    }
+}
