@@ -1,0 +1,98 @@
+package chat.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Typed configuration of the gateway (prefix {@code chat}). */
+@ConfigMapping(prefix = "chat")
+public interface GatewayConfig {
+
+    /** Redis Streams settings shared with the services. */
+    Streams streams();
+
+    /** Name of this gateway instance: targets acks and errors back to its connections; unique per instance. */
+    @WithName("instance-id")
+    Optional<String> instanceId();
+
+    /** Gateway behaviour. */
+    Gateway gateway();
+
+    /** Stream settings. */
+    interface Streams {
+        /** Prefix of every stream key (several deployments or tests can share one Redis). */
+        @WithDefault("chat")
+        String prefix();
+
+        /** Approximate maximum length of the command streams the gateway appends to. */
+        @WithDefault("100000")
+        long maxLength();
+
+        /** Maximum entries taken from the event stream in one read. */
+        @WithDefault("1000")
+        int readBatch();
+    }
+
+    /** Gateway settings. */
+    interface Gateway {
+        /** Base URLs of the services the gateway routes to. */
+        Services services();
+
+        /** Origins allowed to open WebSockets besides the gateway's own (e.g. https://chat.example.com). */
+        Optional<List<String>> allowedOrigins();
+
+        /** Longest text message, in characters. */
+        @WithDefault("4000")
+        int maxTextLength();
+
+        /** Largest frame accepted (media frames carry base64 data URLs). */
+        @WithDefault("16777216")
+        int maxFrameBytes();
+
+        /** Longest client_id, in characters. */
+        @WithDefault("64")
+        int maxClientIdLength();
+
+        /** Frames a connection may send per second on average... */
+        @WithDefault("20")
+        double framesPerSecond();
+
+        /** ...and in one burst. */
+        @WithDefault("60")
+        int frameBurst();
+
+        /** How often this instance tells presence-service it is alive. */
+        @WithDefault("10s")
+        Duration heartbeatInterval();
+
+        /** How long a seq gap may stay open before the missing messages are fetched from message-service. */
+        @WithDefault("250ms")
+        Duration gapTimeout();
+
+        /** How long a resolved user (token subject to directory id) is cached. */
+        @WithDefault("10m")
+        Duration userCacheTtl();
+    }
+
+    /** Where the services answer. */
+    interface Services {
+        /** auth-service base URL. */
+        @WithDefault("http://127.0.0.1:8081")
+        String auth();
+
+        /** message-service base URL. */
+        @WithDefault("http://127.0.0.1:8082")
+        String message();
+
+        /** media-service base URL. */
+        @WithDefault("http://127.0.0.1:8083")
+        String media();
+
+        /** presence-service base URL. */
+        @WithDefault("http://127.0.0.1:8084")
+        String presence();
+    }
+}

@@ -1,0 +1,31 @@
+package chat.gateway.frames;
+
+import chat.events.MediaUpload;
+
+/** A validated frame from a client (PROTOCOL.md section 3, client to server). */
+public sealed interface ClientFrame {
+
+    /** A text message; {@code clientId} is null in the original untyped form. */
+    record TextMessage(String text, String clientId) implements ClientFrame {
+    }
+
+    /** The user is typing. */
+    record Typing() implements ClientFrame {
+    }
+
+    /** The user has read up to this message. */
+    record MessageRead(long messageId) implements ClientFrame {
+    }
+
+    /** An image or voice message as a data URL. */
+    record Media(MediaUpload.Kind kind, String dataUrl, String fileName, String clientId) implements ClientFrame {
+    }
+
+    /** Send me every message with a seq above this, then go on live. */
+    record Resume(long afterSeq) implements ClientFrame {
+    }
+
+    /** Keep-alive. */
+    record Ping() implements ClientFrame {
+    }
+}

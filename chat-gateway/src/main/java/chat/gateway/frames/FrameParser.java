@@ -1,0 +1,119 @@
+package chat.gateway.frames;
+
+import chat.events.MediaUpload;
+import chat.gateway.config.GatewayConfig;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Turns a client's text frame into a {@link ClientFrame}, or refuses it with a
+ * {@link FrameException} ({@code bad_frame}, {@code too_large}). Never trusts identity
+ * fields in a frame: they are ignored.
+ */
+@ApplicationScoped
+public class FrameParser {
+
+    public static final String BAD_FRAME = "bad_frame";
+    public static final String TOO_LARGE = "too_large";
+
+    private final ObjectMapper json;
+    private final GatewayConfig.Gateway limits;
+
+    public FrameParser(ObjectMapper json, GatewayConfig config) {
+        this.json = json;
+        this.limits = config.gateway();
+    }
+
+    public ClientFrame parse(String raw) {
+        if (raw.length() > limits.maxFrameBytes()) {
+            throw new FrameException(TOO_LARGE, "frame larger than " + limits.maxFrameBytes() + " bytes");
+        }
+        JsonNode frame;
+        try {
+            frame = json.readTree(raw);
+        } catch (JsonProcessingException e) {
+            throw new FrameException(BAD_FRAME, "frame is not valid JSON");
+        }
+        if (frame == null || !frame.isObject()) {
+            throw new FrameException(BAD_FRAME, "frame must be a JSON object");
+        }
+        JsonNode type = frame.get("type");
+        if (type == null || type.isNull()) {
+            if (frame.has("message")) {
+                return text(frame, false); // the original client's form: {"message": "hi"}
+            }
+            throw new FrameException(BAD_FRAME, "frame has no type");
+        }
+        if (!type.isTextual()) {
+            throw new FrameException(BAD_FRAME, "type must be a string");
+        }
+        return switch (type.asText()) {
+            case "message" -> text(frame, true);
+            case "typing" -> new ClientFrame.Typing();
+            case "message_read" -> new ClientFrame.MessageRead(positiveLong(frame, "message_id"));
+            case "file" -> media(frame, MediaUpload.Kind.IMAGE);
+            case "audio" -> media(frame, MediaUpload.Kind.AUDIO);
+            case "resume" -> new ClientFrame.Resume(nonNegativeLong(frame, "after_seq"));
+            case "ping" -> new ClientFrame.Ping();
+            default -> throw new FrameException(BAD_FRAME, "unknown frame type");
+        };
+    }
+
+    private ClientFrame text(JsonNode frame, boolean typed) {
+        JsonNode message = frame.get("message");
+        if (message == null || !message.isTextual()) {
+            throw new FrameException(BAD_FRAME, "message must be a string");
+        }
+        String text = message.asText();
+        if (text.isBlank()) {
+            throw new FrameException(BAD_FRAME, "message is empty");
+        }
+        if (text.codePointCount(0, text.length()) > limits.maxTextLength()) {
+            throw new FrameException(TOO_LARGE, "message longer than " + limits.maxTextLength() + " characters");
+        }
+        return new ClientFrame.TextMessage(text, typed ? clientId(frame) : null);
+    }
+
+    private ClientFrame media(JsonNode frame, MediaUpload.Kind kind) {
+        JsonNode data = frame.get("file_data");
+        if (data == null || !data.isTextual() || !data.asText().startsWith("data:")) {
+            throw new FrameException(BAD_FRAME, "file_data must be a data: URL");
+        }
+        JsonNode name = frame.get("file_name");
+        String fileName = name != null && name.isTextual() ? truncate(name.asText(), 255) : null;
+        return new ClientFrame.Media(kind, data.asText(), fileName, clientId(frame));
+    }
+
+    private String clientId(JsonNode frame) {
+        JsonNode id = frame.get("client_id");
+        if (id == null || id.isNull()) {
+            return null;
+        }
+        if (!id.isTextual() || id.asText().isEmpty() || id.asText().length() > limits.maxClientIdLength()) {
+            throw new FrameException(BAD_FRAME, "client_id must be a string of 1 to " + limits.maxClientIdLength() + " characters");
+        }
+        return id.asText();
+    }
+
+    private static long positiveLong(JsonNode frame, String field) {
+        long value = nonNegativeLong(frame, field);
+        if (value == 0) {
+            throw new FrameException(BAD_FRAME, field + " must be positive");
+        }
+        return value;
+    }
+
+    private static long nonNegativeLong(JsonNode frame, String field) {
+        JsonNode value = frame.get(field);
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0) {
+            throw new FrameException(BAD_FRAME, field + " must be a non-negative integer");
+        }
+        return value.asLong();
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,72 @@
+package chat.gateway.identity;
+
+import chat.gateway.config.GatewayConfig;
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * Resolves an authenticated identity to its directory entry (numeric id), through
+ * auth-service, with a short cache so that reconnect storms do not hammer it.
+ */
+@ApplicationScoped
+public class UserDirectory {
+
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+    private static final int MAX_CACHED = 100_000;
+
+    private final AuthServiceApi authService;
+    private final long ttlMillis;
+    private final Map<String, Cached> bySubject = new ConcurrentHashMap<>();
+
+    private record Cached(ChatUser user, long expiresAt) {
+    }
+
+    public UserDirectory(@RestClient AuthServiceApi authService, GatewayConfig config) {
+        this.authService = authService;
+        this.ttlMillis = config.gateway().userCacheTtl().toMillis();
+    }
+
+    /** The directory entry of this identity; fails when auth-service cannot be reached. */
+    public Uni<ChatUser> resolve(SecurityIdentity identity) {
+        String subject = subject(identity);
+        Cached cached = bySubject.get(subject);
+        long now = System.currentTimeMillis();
+        if (cached != null && cached.expiresAt() > now) {
+            return Uni.createFrom().item(cached.user());
+        }
+        AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
+        if (token == null) {
+            return Uni.createFrom().failure(new IllegalStateException("identity without an access token"));
+        }
+        return authService.me("Bearer " + token.getToken())
+                .ifNoItem().after(CALL_TIMEOUT).fail()
+                .invoke(user -> remember(subject, user, now));
+    }
+
+    /** Whether the user is a member of the private room; a 400/404 of auth-service fails the Uni. */
+    public Uni<Boolean> isPrivateMember(String room, long userId) {
+        return authService.membership(room, userId).ifNoItem().after(CALL_TIMEOUT).fail()
+                .map(AuthServiceApi.Membership::member);
+    }
+
+    private void remember(String subject, ChatUser user, long now) {
+        if (bySubject.size() >= MAX_CACHED) {
+            bySubject.clear(); // crude bound; entries are cheap to fetch again
+        }
+        bySubject.put(subject, new Cached(user, now + ttlMillis));
+    }
+
+    private static String subject(SecurityIdentity identity) {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
+            return jwt.getSubject();
+        }
+        return identity.getPrincipal().getName();
+    }
+}

@@ -1,0 +1,93 @@
+package chat.gateway.session;
+
+import chat.gateway.history.StoredMessage;
+import chat.gateway.identity.ChatUser;
+import io.quarkus.logging.Log;
+import io.quarkus.websockets.next.WebSocketConnection;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One WebSocket connection in one room: who it is, and the highest message seq written to
+ * it, so that every message reaches it once and in order, live or through {@code resume}.
+ */
+public final class ChatSession {
+
+    private final WebSocketConnection connection;
+    private final ChatUser user;
+    private final String room;
+    private final RateLimiter limiter;
+    private long lastSeq;
+    private List<StoredMessage> heldDuringResume;
+
+    public ChatSession(WebSocketConnection connection, ChatUser user, String room, RateLimiter limiter) {
+        this.connection = connection;
+        this.user = user;
+        this.room = room;
+        this.limiter = limiter;
+        this.lastSeq = -1; // its room writes it only messages stored after it joined
+    }
+
+    public String id() {
+        return connection.id();
+    }
+
+    public ChatUser user() {
+        return user;
+    }
+
+    public String room() {
+        return room;
+    }
+
+    public RateLimiter limiter() {
+        return limiter;
+    }
+
+    /** Writes a room message unless this connection already has it; holds it while a resume runs. */
+    public synchronized void deliver(long seq, String frame) {
+        if (heldDuringResume != null) {
+            heldDuringResume.add(new StoredMessage(seq, frame));
+            return;
+        }
+        if (seq <= lastSeq) {
+            return;
+        }
+        lastSeq = seq;
+        send(frame);
+    }
+
+    /** Starts a resume: live messages are held until {@link #finishResume} wrote the history. */
+    public synchronized void beginResume(long afterSeq) {
+        heldDuringResume = new ArrayList<>();
+        lastSeq = afterSeq;
+    }
+
+    /** Writes the fetched history, then what arrived live meanwhile, each message once and in order. */
+    public synchronized void finishResume(List<StoredMessage> history) {
+        List<StoredMessage> held = heldDuringResume == null ? List.of() : heldDuringResume;
+        heldDuringResume = null;
+        for (StoredMessage m : history) {
+            deliver(m.seq(), m.frame());
+        }
+        held.stream().sorted((a, b) -> Long.compare(a.seq(), b.seq())).forEach(m -> deliver(m.seq(), m.frame()));
+    }
+
+    /** Abandons a resume that failed: held live messages are written as usual. */
+    public void abortResume() {
+        finishResume(List.of());
+    }
+
+    /** Writes a frame that is not a room message (ack, user_list, typing, error, pong). */
+    public void send(String frame) {
+        if (!connection.isOpen()) {
+            return;
+        }
+        connection.sendText(frame).subscribe().with(ignored -> {
+        }, failure -> Log.debugf("write to connection %s failed: %s", connection.id(), failure.getMessage()));
+    }
+
+    public synchronized long lastSeq() {
+        return lastSeq;
+    }
+}

@@ -1,0 +1,158 @@
+package chat.gateway.ws;
+
+import chat.events.Command;
+import chat.events.MarkRead;
+import chat.events.MediaUpload;
+import chat.events.Origin;
+import chat.events.PresenceCommand;
+import chat.events.SendMessage;
+import chat.gateway.config.GatewayConfig;
+import chat.gateway.config.InstanceId;
+import chat.gateway.frames.ClientFrame;
+import chat.gateway.frames.FrameException;
+import chat.gateway.frames.FrameParser;
+import chat.gateway.frames.ServerFrames;
+import chat.gateway.history.MessageHistory;
+import chat.gateway.identity.ChatUser;
+import chat.gateway.session.ChatSession;
+import chat.gateway.session.RateLimiter;
+import chat.gateway.session.SessionRegistry;
+import chat.gateway.stream.CommandPublisher;
+import io.quarkus.logging.Log;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/**
+ * What a chat connection does, for both endpoint paths: joins its room on open, turns each
+ * client frame into a command for the owning service, leaves on close. Identity always
+ * comes from the connection (resolved at the upgrade), never from the frame.
+ */
+@ApplicationScoped
+public class ChatSocketHandler {
+
+    /** Most messages one {@code resume} replays; a client further behind pages through history. */
+    static final int MAX_RESUME = 10_000;
+
+    private final SessionRegistry registry;
+    private final FrameParser parser;
+    private final CommandPublisher publisher;
+    private final MessageHistory history;
+    private final String instanceId;
+    private final GatewayConfig.Gateway settings;
+
+    public ChatSocketHandler(SessionRegistry registry, FrameParser parser, CommandPublisher publisher,
+                             MessageHistory history, InstanceId instanceId, GatewayConfig config) {
+        this.registry = registry;
+        this.parser = parser;
+        this.publisher = publisher;
+        this.history = history;
+        this.instanceId = instanceId.value();
+        this.settings = config.gateway();
+    }
+
+    Uni<Void> open(WebSocketConnection connection) {
+        ChatUser user = connection.userData().get(ConnectionKeys.USER);
+        String room = connection.pathParam("room");
+        if (user == null) {
+            return connection.close(); // cannot happen: the upgrade check resolved the user
+        }
+        ChatSession session = new ChatSession(connection, user, room,
+                new RateLimiter(settings.framesPerSecond(), settings.frameBurst()));
+        connection.userData().put(ConnectionKeys.SESSION, session);
+        registry.join(session);
+        Log.infof("connection %s: user %d joined %s", connection.id(), user.userId(), room);
+        return publish(session, presence(session, PresenceCommand.Kind.JOIN));
+    }
+
+    Uni<Void> message(WebSocketConnection connection, String raw) {
+        ChatSession session = connection.userData().get(ConnectionKeys.SESSION);
+        if (session == null) {
+            return Uni.createFrom().voidItem();
+        }
+        if (!session.limiter().tryAcquire()) {
+            session.send(ServerFrames.error("rate_limited", "too many frames; slow down"));
+            return Uni.createFrom().voidItem();
+        }
+        ClientFrame frame;
+        try {
+            frame = parser.parse(raw);
+        } catch (FrameException e) {
+            session.send(ServerFrames.error(e.code(), e.getMessage()));
+            return Uni.createFrom().voidItem();
+        }
+        if (frame instanceof ClientFrame.Ping) {
+            session.send(ServerFrames.PONG);
+            return Uni.createFrom().voidItem();
+        }
+        if (frame instanceof ClientFrame.Resume resume) {
+            return resume(session, resume.afterSeq());
+        }
+        return publish(session, command(session, frame));
+    }
+
+    void close(WebSocketConnection connection) {
+        ChatSession session = connection.userData().get(ConnectionKeys.SESSION);
+        if (session == null) {
+            return;
+        }
+        registry.leave(session);
+        Log.infof("connection %s: user %d left %s", connection.id(), session.user().userId(), session.room());
+        publish(session, presence(session, PresenceCommand.Kind.LEAVE)).subscribe().with(ok -> {
+        }, failure -> Log.warnf("leave of %s not recorded: %s", connection.id(), failure.getMessage()));
+    }
+
+    private Command command(ChatSession session, ClientFrame frame) {
+        ChatUser user = session.user();
+        Origin origin = new Origin(instanceId, session.id());
+        if (frame instanceof ClientFrame.TextMessage text) {
+            return new SendMessage(session.room(), user.userId(), user.username(), text.clientId(),
+                    idempotencyKey(text.clientId()), text.text(), null, null, origin);
+        }
+        if (frame instanceof ClientFrame.Media media) {
+            return new MediaUpload(media.kind(), session.room(), user.userId(), user.username(), media.clientId(),
+                    idempotencyKey(media.clientId()), media.dataUrl(), media.fileName(), origin);
+        }
+        if (frame instanceof ClientFrame.MessageRead read) {
+            return new MarkRead(session.room(), user.userId(), user.username(), read.messageId(), origin);
+        }
+        if (frame instanceof ClientFrame.Typing) {
+            return presence(session, PresenceCommand.Kind.TYPING);
+        }
+        throw new IllegalStateException("frame answered by the gateway itself: " + frame);
+    }
+
+    /** The client's id makes retries idempotent; without one, every frame is a new message. */
+    private static String idempotencyKey(String clientId) {
+        return clientId != null ? "c:" + clientId : "g:" + UUID.randomUUID();
+    }
+
+    private PresenceCommand presence(ChatSession session, PresenceCommand.Kind kind) {
+        return new PresenceCommand(kind, session.room(), session.user().userId(), session.user().username(),
+                new Origin(instanceId, session.id()));
+    }
+
+    private Uni<Void> publish(ChatSession session, Command command) {
+        return publisher.publish(command)
+                .onFailure().invoke(failure -> {
+                    Log.warnf("connection %s: %s not queued: %s", session.id(), command.type(), failure.getMessage());
+                    session.send(ServerFrames.error("unavailable", "the chat is briefly unavailable; try again"));
+                })
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> resume(ChatSession session, long afterSeq) {
+        session.beginResume(afterSeq);
+        return history.allAfter(session.room(), afterSeq, MAX_RESUME)
+                .invoke(session::finishResume)
+                .onFailure().invoke(failure -> {
+                    Log.warnf("connection %s: resume failed: %s", session.id(), failure.getMessage());
+                    session.abortResume();
+                    session.send(ServerFrames.error("unavailable", "history is briefly unavailable; resume again"));
+                })
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+}

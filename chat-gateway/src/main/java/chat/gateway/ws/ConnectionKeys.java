@@ -1,0 +1,17 @@
+package chat.gateway.ws;
+
+import chat.gateway.identity.ChatUser;
+import chat.gateway.session.ChatSession;
+import io.quarkus.websockets.next.UserData.TypedKey;
+
+/** What the upgrade check and the endpoint keep on a connection. */
+final class ConnectionKeys {
+
+    /** The directory entry of the authenticated user, resolved during the upgrade. */
+    static final TypedKey<ChatUser> USER = new TypedKey<>("chat.user");
+    /** The connection's session once it joined its room. */
+    static final TypedKey<ChatSession> SESSION = new TypedKey<>("chat.session");
+
+    private ConnectionKeys() {
+    }
+}

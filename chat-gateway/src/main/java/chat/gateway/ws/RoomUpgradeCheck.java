@@ -1,0 +1,89 @@
+package chat.gateway.ws;
+
+import chat.events.RoomNames;
+import chat.gateway.identity.ChatUser;
+import chat.gateway.identity.UserDirectory;
+import io.quarkus.logging.Log;
+import io.quarkus.websockets.next.HttpUpgradeCheck;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import java.util.Optional;
+
+/**
+ * Decides a chat upgrade before any socket is opened: tokens in the URL (401), a foreign
+ * {@code Origin} (403), a malformed room name (400), a private room the user is not a member
+ * of (403) or whose users do not exist (404); then resolves the user's directory entry
+ * and keeps it on the connection.
+ */
+@ApplicationScoped
+public class RoomUpgradeCheck implements HttpUpgradeCheck {
+
+    private final OriginPolicy origins;
+    private final UserDirectory directory;
+
+    public RoomUpgradeCheck(OriginPolicy origins, UserDirectory directory) {
+        this.origins = origins;
+        this.directory = directory;
+    }
+
+    @Override
+    public boolean appliesTo(String endpointId) {
+        return endpointId.startsWith("chat.gateway.ws.");
+    }
+
+    @Override
+    public Uni<CheckResult> perform(HttpUpgradeContext context) {
+        String query = context.httpRequest().query();
+        if (query != null && (query.contains("access_token=") || query.contains("token="))) {
+            return CheckResult.rejectUpgrade(401); // tokens in URLs leak into logs: never accepted
+        }
+        if (!origins.permits(context.httpRequest())) {
+            Log.infof("upgrade refused: foreign origin %s", context.httpRequest().getHeader("Origin"));
+            return CheckResult.rejectUpgrade(403);
+        }
+        String room = context.pathParam("room");
+        Optional<RoomNames.PrivatePair> pair = RoomNames.parsePrivate(room);
+        if (!RoomNames.isPublic(room) && (pair.isEmpty() || !pair.get().isCanonical())) {
+            return CheckResult.rejectUpgrade(400);
+        }
+        return context.securityIdentity().flatMap(identity -> {
+            if (identity == null || identity.isAnonymous()) {
+                return CheckResult.rejectUpgrade(401);
+            }
+            return directory.resolve(identity)
+                    .flatMap(user -> admit(context, room, pair, user))
+                    .onFailure().recoverWithUni(failure -> refusal(room, failure));
+        });
+    }
+
+    private Uni<CheckResult> admit(HttpUpgradeContext context, String room, Optional<RoomNames.PrivatePair> pair,
+                                   ChatUser user) {
+        if (pair.isEmpty()) {
+            context.userData().put(ConnectionKeys.USER, user);
+            return CheckResult.permitUpgrade();
+        }
+        if (!pair.get().hasMember(user.userId())) {
+            Log.infof("upgrade refused: user %d is not a member of %s", user.userId(), room);
+            return CheckResult.rejectUpgrade(403);
+        }
+        return directory.isPrivateMember(room, user.userId()).flatMap(member -> {
+            if (!member) {
+                return CheckResult.rejectUpgrade(403);
+            }
+            context.userData().put(ConnectionKeys.USER, user);
+            return CheckResult.permitUpgrade();
+        });
+    }
+
+    private static Uni<CheckResult> refusal(String room, Throwable failure) {
+        if (failure instanceof WebApplicationException web) {
+            int status = web.getResponse().getStatus();
+            if (status == 400 || status == 404 || status == 401 || status == 403) {
+                return CheckResult.rejectUpgrade(status);
+            }
+        }
+        Log.warnf("upgrade to %s failed: directory unavailable: %s", room, failure.getMessage());
+        return CheckResult.rejectUpgrade(503);
+    }
+}

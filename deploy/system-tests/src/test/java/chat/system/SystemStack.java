@@ -1,0 +1,63 @@
+package chat.system;
+
+import chat.stack.DevTokens;
+import chat.stack.InfraEndpoints;
+import chat.stack.Infrastructure;
+import chat.stack.ServiceSet;
+import chat.stack.StackLayout;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The whole system for these tests, started once per test JVM: real PostgreSQL, Redis and
+ * Keycloak, and the five services as processes on their own ports (gateway 18080 and a
+ * second gateway 18090) with a stream prefix of their own, so they never meet a developer's
+ * running stack. Stopped when the JVM ends.
+ */
+final class SystemStack {
+
+    private static SystemStack instance;
+
+    final StackLayout layout;
+    final InfraEndpoints infra;
+    final ServiceSet services;
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    private SystemStack() {
+        layout = StackLayout.detect();
+        infra = Infrastructure.ensureRunning();
+        services = new ServiceSet(infra, 18080, 18090, "it-" + UUID.randomUUID().toString().substring(0, 8), "it");
+        services.stop(layout); // leftovers of an interrupted earlier run
+        services.start(layout);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> services.stop(layout)));
+    }
+
+    static synchronized SystemStack get() {
+        if (instance == null) {
+            instance = new SystemStack();
+        }
+        return instance;
+    }
+
+    String gateway() {
+        return services.gatewayUrl();
+    }
+
+    String secondGateway() {
+        return services.secondGatewayUrl();
+    }
+
+    String wsUrl(String gatewayBase, String path) {
+        return gatewayBase.replace("http://", "ws://") + path;
+    }
+
+    /** A cached real access token of a development user. */
+    String token(String user) {
+        return tokens.computeIfAbsent(user, u -> DevTokens.accessToken(infra, u));
+    }
+
+    static String randomRoom(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
