@@ -12,9 +12,9 @@ import java.nio.file.Path;
  */
 public record StackLayout(Path repoRoot) {
 
-    /** The layout of the repository that contains the working directory (or {@code chat.repo.root}). */
+    /** The layout of the repository that contains the working directory (or {@code chatengine.repo.root}). */
     public static StackLayout detect() {
-        String configured = System.getProperty("chat.repo.root", System.getenv("CHAT_REPO_ROOT"));
+        String configured = System.getProperty("chatengine.repo.root", System.getenv("CHAT_REPO_ROOT"));
         Path start = configured != null && !configured.isBlank() ? Path.of(configured) : Path.of("").toAbsolutePath();
         for (Path p = start.toAbsolutePath(); p != null; p = p.getParent()) {
             if (Files.isRegularFile(p.resolve("deploy/keycloak/chat-realm.json"))) {

@@ -1,0 +1,40 @@
+package chat.media.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/**
+ * media-service settings, under {@code chat.media.*}. (The {@code chat} root itself is not
+ * mapped: other {@code chat.*} keys, e.g. the test harness's {@code chat.repo.root}, are not ours.)
+ */
+@ConfigMapping(prefix = "chat.media")
+public interface MediaConfig {
+
+    /** Largest accepted media, in decoded bytes (the data-URL and base64 overhead do not count). */
+    @WithDefault("16777216")
+    int maxBytes();
+
+    /** The media-upload consumer. */
+    Consumer consumer();
+
+    /** The media-upload consumer. */
+    interface Consumer {
+
+        /** Whether the consumer runs in this instance. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Uploads read per batch; small, since each entry may carry megabytes. */
+        @WithDefault("4")
+        int batchSize();
+
+        /** How long one read waits for new uploads. */
+        @WithDefault("PT1S")
+        Duration block();
+
+        /** Idle time after which a dead consumer's pending uploads are taken over. */
+        @WithDefault("PT30S")
+        Duration claimAfter();
+    }
+}

@@ -1,0 +1,103 @@
+package chat.media.stream;
+
+import chat.events.Command;
+import chat.events.MalformedEntryException;
+import chat.events.MediaUpload;
+import chat.events.RoomEvent;
+import chat.events.SendMessage;
+import chat.events.StreamCodec;
+import chat.events.redis.BatchHandler;
+import chat.events.redis.StreamEntry;
+import chat.media.service.DataUrl;
+import chat.media.service.MediaKind;
+import chat.media.service.MediaRejected;
+import chat.media.service.MediaService;
+import chat.media.service.StoredMedia;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.logging.Log;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.stream.StreamCommands;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Handles media uploads sent as WebSocket frames: checks and stores each one, then hands a
+ * {@code send_message} command with the media URL to message-service, or sends an
+ * {@code error} frame to the uploading connection. Entries are deleted ({@code XDEL}) once
+ * handled, since they carry the media bytes.
+ */
+@ApplicationScoped
+public class MediaUploadHandler implements BatchHandler {
+
+    private final MediaService media;
+    private final StreamPublishers publishers;
+    private final StreamCommands<String, String, String> streams;
+
+    public MediaUploadHandler(MediaService media, StreamPublishers publishers, RedisDataSource redis) {
+        this.media = media;
+        this.publishers = publishers;
+        this.streams = redis.stream(String.class);
+    }
+
+    @Override
+    public void handle(List<StreamEntry> entries) {
+        List<MediaUpload> uploads = new ArrayList<>(entries.size());
+        for (StreamEntry entry : entries) { // all decoded before any work: a bad entry then costs no double work
+            uploads.add(decode(entry));
+        }
+        for (MediaUpload upload : uploads) {
+            handle(upload);
+        }
+        // the work is durable (stored, command published): the bytes need not stay in Redis;
+        // StreamConsumer acknowledges the entries right after this returns
+        streams.xdel(publishers.names().mediaCommands(), entries.stream().map(StreamEntry::id).toArray(String[]::new));
+    }
+
+    private void handle(MediaUpload upload) {
+        try {
+            StoredMedia stored = store(upload);
+            boolean image = upload.kind() == MediaUpload.Kind.IMAGE;
+            publishers.messages().publish(StreamCodec.encode(new SendMessage(upload.room(), upload.userId(),
+                    upload.username(), upload.clientId(), upload.idempotencyKey(), "",
+                    image ? stored.url() : null, image ? null : stored.url(), upload.origin())));
+        } catch (MediaRejected rejected) {
+            Log.infof("media upload refused (%s): room %s, user %d", rejected.code(), upload.room(), upload.userId());
+            sendError(upload, rejected);
+        }
+    }
+
+    private StoredMedia store(MediaUpload upload) {
+        String uploader = Long.toString(upload.userId());
+        var earlier = media.storedFor(upload.idempotencyKey(), uploader, upload.room());
+        if (earlier.isPresent()) {
+            Log.infof("media upload retried: media %s reused, room %s, user %d", earlier.get(), upload.room(), upload.userId());
+            return new StoredMedia(earlier.get(), null);
+        }
+        DataUrl url = DataUrl.parse(upload.dataUrl());
+        media.checkSize(url.decodedLength());
+        MediaKind kind = upload.kind() == MediaUpload.Kind.IMAGE ? MediaKind.IMAGE : MediaKind.AUDIO;
+        return media.store(url.decode(), kind, upload.room(), uploader, upload.idempotencyKey());
+    }
+
+    private void sendError(MediaUpload upload, MediaRejected rejected) {
+        if (upload.origin() == null) {
+            return; // nobody to tell; never broadcast an error to the whole room
+        }
+        try {
+            String frame = StreamCodec.json().writeValueAsString(ErrorFrame.of(rejected.code(), rejected.reason()));
+            publishers.events().publish(StreamCodec.encode(
+                    RoomEvent.toConnection(RoomEvent.ERROR, upload.room(), frame, upload.origin())));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode an error frame", e);
+        }
+    }
+
+    private static MediaUpload decode(StreamEntry entry) {
+        Command command = StreamCodec.decodeCommand(entry.fields());
+        if (command instanceof MediaUpload upload && upload.kind() != null && upload.room() != null) {
+            return upload;
+        }
+        throw new MalformedEntryException("entry " + entry.id() + " is not a complete media upload");
+    }
+}
