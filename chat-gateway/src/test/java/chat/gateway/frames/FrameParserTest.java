@@ -1,0 +1,107 @@
+package chat.gateway.frames;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import chat.events.MediaUpload;
+import chat.gateway.config.GatewayConfig;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Client frames of PROTOCOL.md section 3: accepted forms and refusals. */
+class FrameParserTest {
+
+    private final FrameParser parser = new FrameParser(new ObjectMapper(), config(1_000_000));
+
+    @Test
+    void originalUntypedMessage() {
+        ClientFrame.TextMessage text = assertInstanceOf(ClientFrame.TextMessage.class, parser.parse("{\"message\":\"hi\"}"));
+        assertEquals("hi", text.text());
+        assertNull(text.clientId());
+    }
+
+    @Test
+    void typedMessageWithClientId() {
+        ClientFrame.TextMessage text = assertInstanceOf(ClientFrame.TextMessage.class,
+                parser.parse("{\"type\":\"message\",\"message\":\"<b>x</b>\",\"client_id\":\"c-42\",\"username\":\"mallory\"}"));
+        assertEquals("<b>x</b>", text.text());
+        assertEquals("c-42", text.clientId());
+    }
+
+    @Test
+    void otherFrames() {
+        assertInstanceOf(ClientFrame.Typing.class, parser.parse("{\"type\":\"typing\"}"));
+        assertInstanceOf(ClientFrame.Ping.class, parser.parse("{\"type\":\"ping\"}"));
+        assertEquals(123, assertInstanceOf(ClientFrame.MessageRead.class,
+                parser.parse("{\"type\":\"message_read\",\"message_id\":123}")).messageId());
+        assertEquals(41, assertInstanceOf(ClientFrame.Resume.class,
+                parser.parse("{\"type\":\"resume\",\"after_seq\":41}")).afterSeq());
+        ClientFrame.Media media = assertInstanceOf(ClientFrame.Media.class,
+                parser.parse("{\"type\":\"file\",\"file_data\":\"data:image/png;base64,AAAA\",\"file_name\":\"cat.png\"}"));
+        assertEquals(MediaUpload.Kind.IMAGE, media.kind());
+        assertEquals("cat.png", media.fileName());
+        assertEquals(MediaUpload.Kind.AUDIO, assertInstanceOf(ClientFrame.Media.class,
+                parser.parse("{\"type\":\"audio\",\"file_data\":\"data:audio/webm;base64,AAAA\"}")).kind());
+    }
+
+    @Test
+    void refusals() {
+        assertCode("bad_frame", "{not json");
+        assertCode("bad_frame", "[1]");
+        assertCode("bad_frame", "\"text\"");
+        assertCode("bad_frame", "{\"type\":\"dance\"}");
+        assertCode("bad_frame", "{\"type\":7}");
+        assertCode("bad_frame", "{\"type\":\"message\"}");
+        assertCode("bad_frame", "{\"type\":\"message\",\"message\":5}");
+        assertCode("bad_frame", "{\"type\":\"message\",\"message\":\"   \"}");
+        assertCode("bad_frame", "{\"type\":\"message\",\"message\":\"x\",\"client_id\":\"" + "c".repeat(65) + "\"}");
+        assertCode("bad_frame", "{\"type\":\"message_read\",\"message_id\":\"12\"}");
+        assertCode("bad_frame", "{\"type\":\"message_read\",\"message_id\":-1}");
+        assertCode("bad_frame", "{\"type\":\"resume\",\"after_seq\":1.5}");
+        assertCode("bad_frame", "{\"type\":\"file\",\"file_data\":\"http://x/cat.png\"}");
+        assertCode("too_large", "{\"type\":\"message\",\"message\":\"" + "x".repeat(4001) + "\"}");
+        assertCode("too_large", "{\"message\":\"" + "x".repeat(200) + "\"}", new FrameParser(new ObjectMapper(), config(100)));
+    }
+
+    @Test
+    void lengthCountsCharactersNotUtf16Units() {
+        String emoji = "\uD83D\uDE00".repeat(4000); // 4000 characters, 8000 UTF-16 units
+        ClientFrame frame = new FrameParser(new ObjectMapper(), config(1_000_000)).parse("{\"message\":\"" + emoji + "\"}");
+        assertInstanceOf(ClientFrame.TextMessage.class, frame);
+    }
+
+    private void assertCode(String code, String raw) {
+        assertCode(code, raw, parser);
+    }
+
+    private static void assertCode(String code, String raw, FrameParser parser) {
+        assertEquals(code, assertThrows(FrameException.class, () -> parser.parse(raw)).code(), raw);
+    }
+
+    /** Configuration with the defaults of GatewayConfig, and a given frame limit. */
+    static GatewayConfig config(int maxFrameBytes) {
+        GatewayConfig.Gateway gateway = (GatewayConfig.Gateway) Proxy.newProxyInstance(
+                FrameParserTest.class.getClassLoader(), new Class<?>[] {GatewayConfig.Gateway.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "maxTextLength" -> 4000;
+                    case "maxFrameBytes" -> maxFrameBytes;
+                    case "maxClientIdLength" -> 64;
+                    case "allowedOrigins" -> Optional.of(List.of());
+                    case "gapTimeout", "heartbeatInterval", "userCacheTtl" -> Duration.ofSeconds(1);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        return (GatewayConfig) Proxy.newProxyInstance(FrameParserTest.class.getClassLoader(),
+                new Class<?>[] {GatewayConfig.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("gateway")) {
+                        return gateway;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+}
