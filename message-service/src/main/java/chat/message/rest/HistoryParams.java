@@ -1,0 +1,58 @@
+package chat.message.rest;
+
+import chat.events.RoomNames;
+import chat.message.config.MessageConfig;
+import chat.message.service.HistoryQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Checks the room and the paging parameters of a history request. Query parameters arrive
+ * as text so that a malformed number is a 400 {@code bad_request}, not a 404.
+ */
+@ApplicationScoped
+public class HistoryParams {
+
+    private final MessageConfig.History limits;
+
+    public HistoryParams(MessageConfig config) {
+        this.limits = config.history();
+    }
+
+    /** A public room name or a canonical {@code private_a_b}; otherwise 400. */
+    public static void checkRoom(String room) {
+        boolean canonicalPrivate = RoomNames.parsePrivate(room).map(RoomNames.PrivatePair::isCanonical).orElse(false);
+        if (!RoomNames.isPublic(room) && !canonicalPrivate) {
+            throw ApiException.badRequest("invalid room name");
+        }
+    }
+
+    /** The query; 400 for a non-numeric or negative seq, or a limit outside 1..max (no clamping). */
+    public HistoryQuery parse(String afterSeq, String beforeSeq, String limit) {
+        Long after = seq("after_seq", afterSeq);
+        Long before = seq("before_seq", beforeSeq);
+        int n = limits.defaultLimit();
+        if (limit != null && !limit.isEmpty()) {
+            n = (int) Math.min(number("limit", limit), Integer.MAX_VALUE);
+            if (n < 1 || n > limits.maxLimit()) {
+                throw ApiException.badRequest("limit must be between 1 and " + limits.maxLimit());
+            }
+        }
+        return new HistoryQuery(after, before, n);
+    }
+
+    private static Long seq(String name, String value) {
+        return value == null || value.isEmpty() ? null : number(name, value);
+    }
+
+    private static long number(String name, String value) {
+        try {
+            long n = Long.parseLong(value);
+            if (n < 0) {
+                throw ApiException.badRequest(name + " must not be negative");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name + " must be a whole number");
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package chat.message.stream;
+
+import chat.events.Command;
+import chat.events.MalformedEntryException;
+import chat.events.MarkRead;
+import chat.events.Origin;
+import chat.events.RoomEvent;
+import chat.events.RoomNames;
+import chat.events.SendMessage;
+import chat.events.StreamCodec;
+import chat.events.redis.BatchHandler;
+import chat.events.redis.StreamEntry;
+import chat.message.frame.ErrorFrame;
+import chat.message.frame.MessageFrames;
+import chat.message.service.CommandValidator;
+import chat.message.service.MessageStore;
+import chat.message.service.ReadReceipts;
+import chat.message.service.StoreOutcome;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Handles a batch of message commands: refuses invalid ones with an {@code error} to their
+ * connection, stores the rest in one transaction, then publishes {@code chat_message} (in
+ * seq order) and {@code ack} events; read receipts move read pointers and announce
+ * {@code message_read}. Returns only once the work is durable and announced, so the
+ * consumer's XACK comes after both.
+ */
+@ApplicationScoped
+public class MessageCommandHandler implements BatchHandler {
+
+    private final CommandValidator validator;
+    private final MessageStore store;
+    private final ReadReceipts receipts;
+    private final RoomEventPublisher events;
+
+    public MessageCommandHandler(CommandValidator validator, MessageStore store, ReadReceipts receipts,
+                                 RoomEventPublisher events) {
+        this.validator = validator;
+        this.store = store;
+        this.receipts = receipts;
+        this.events = events;
+    }
+
+    @Override
+    public void handle(List<StreamEntry> entries) {
+        events.flush(); // events a failed attempt left unsent go first
+        List<RoomEvent> out = new ArrayList<>();
+        List<SendMessage> sends = new ArrayList<>();
+        List<MarkRead> reads = new ArrayList<>();
+        for (StreamEntry entry : entries) {
+            Command command = decode(entry);
+            if (command instanceof SendMessage send) {
+                SendMessage keyed = withKey(send, entry);
+                Optional<ErrorFrame> refusal = validator.check(keyed);
+                refusal.ifPresentOrElse(error -> refuse(out, "send_message", keyed.room(), keyed.userId(), keyed.origin(), error),
+                        () -> sends.add(keyed));
+            } else if (command instanceof MarkRead read) {
+                Optional<ErrorFrame> refusal = check(read);
+                refusal.ifPresentOrElse(error -> refuse(out, "mark_read", read.room(), read.userId(), read.origin(), error),
+                        () -> reads.add(read));
+            }
+        }
+        if (!sends.isEmpty()) {
+            List<StoreOutcome> outcomes = store.store(sends, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+            announce(outcomes, out);
+        }
+        if (!reads.isEmpty()) {
+            announce(reads, receipts.markAll(reads), out);
+        }
+        events.publish(out);
+    }
+
+    private static Command decode(StreamEntry entry) {
+        Command command = StreamCodec.decodeCommand(entry.fields());
+        if (!(command instanceof SendMessage) && !(command instanceof MarkRead)) {
+            throw new MalformedEntryException("entry " + entry.id() + ": " + command.type() + " is not a message command");
+        }
+        return command;
+    }
+
+    /** A command without an idempotency key is keyed by its stream entry, so a redelivery stays harmless. */
+    private static SendMessage withKey(SendMessage c, StreamEntry entry) {
+        if (c.idempotencyKey() != null && !c.idempotencyKey().isEmpty()) {
+            return c;
+        }
+        return new SendMessage(c.room(), c.userId(), c.username(), c.clientId(), "entry-" + entry.id(), c.text(),
+                c.imageUrl(), c.audioUrl(), c.origin());
+    }
+
+    private static void announce(List<StoreOutcome> outcomes, List<RoomEvent> out) {
+        int stored = 0;
+        for (StoreOutcome o : outcomes) {
+            SendMessage c = o.command();
+            if (!o.duplicate()) {
+                stored++;
+                out.add(RoomEvent.toRoom(RoomEvent.CHAT_MESSAGE, c.room(), o.message().seq,
+                        MessageFrames.encode(MessageFrames.chatMessage(o.message()))));
+            }
+            if (c.origin() != null) {
+                out.add(RoomEvent.toConnection(RoomEvent.ACK, c.room(),
+                        MessageFrames.encode(MessageFrames.ack(c.clientId(), o.message())), c.origin()));
+            }
+        }
+        Log.debugf("stored %d messages, %d repeats acknowledged again", (Integer) stored, (Integer) (outcomes.size() - stored));
+    }
+
+    private static void announce(List<MarkRead> reads, List<ReadReceipts.Result> results,
+                                 List<RoomEvent> out) {
+        for (int i = 0; i < reads.size(); i++) {
+            MarkRead r = reads.get(i);
+            switch (results.get(i)) {
+                case MOVED -> out.add(RoomEvent.toRoom(RoomEvent.MESSAGE_READ, r.room(), 0, MessageFrames.encode(
+                        MessageFrames.messageRead(r.room(), r.messageId(), r.username(), r.userId()))));
+                case UNKNOWN_MESSAGE -> refuse(out, "mark_read", r.room(), r.userId(), r.origin(),
+                        MessageFrames.error(ErrorFrame.BAD_FRAME, "no message " + r.messageId() + " in this room"));
+                case UNCHANGED -> Log.debugf("read pointer of user %s in room %s already at or past %s",
+                        Long.toString(r.userId()), r.room(), Long.toString(r.messageId()));
+            }
+        }
+    }
+
+    private static Optional<ErrorFrame> check(MarkRead r) {
+        Optional<RoomNames.PrivatePair> pair = RoomNames.parsePrivate(r.room());
+        if (!RoomNames.isPublic(r.room()) && !(pair.isPresent() && pair.get().isCanonical())) {
+            return Optional.of(MessageFrames.error(ErrorFrame.BAD_FRAME, "invalid room name"));
+        }
+        if (r.userId() <= 0 || r.username() == null || r.username().isBlank() || r.messageId() <= 0) {
+            return Optional.of(MessageFrames.error(ErrorFrame.BAD_FRAME, "missing reader or message_id"));
+        }
+        if (pair.isPresent() && !pair.get().hasMember(r.userId())) {
+            return Optional.of(MessageFrames.error(ErrorFrame.FORBIDDEN, "not a member of this private room"));
+        }
+        return Optional.empty();
+    }
+
+    private static void refuse(List<RoomEvent> out, String kind, String room, long userId, Origin origin,
+                               ErrorFrame error) {
+        boolean validRoom = RoomNames.isPublic(room) || RoomNames.parsePrivate(room).isPresent();
+        Log.infof("refused %s of user %d in room %s: %s", kind, userId, validRoom ? room : "(invalid)", error.code());
+        if (origin != null) {
+            // a targeted event reaches its connection by the target alone; an invalid room name is not echoed
+            out.add(RoomEvent.toConnection(RoomEvent.ERROR, validRoom ? room : "", MessageFrames.encode(error), origin));
+        }
+    }
+}

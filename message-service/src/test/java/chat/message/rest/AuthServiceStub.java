@@ -1,0 +1,77 @@
+package chat.message.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * Stands in for auth-service's {@code GET /api/users/me} (not yet built): answers the user
+ * named in the caller's (real Keycloak) token. alice and bob get random large ids, so that
+ * the private room the test writes is never a real room of the shared development database;
+ * carol gets a 500, to exercise the "directory unavailable" path.
+ */
+public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** alice's id for this test run; bob's is the next one. */
+    public static final long ALICE_ID = 1_000_000_000L + (long) (Math.random() * 1_000_000_000L);
+    public static final long BOB_ID = ALICE_ID + 1;
+    private static final Map<String, Long> IDS = Map.of("alice", ALICE_ID, "bob", BOB_ID);
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/api/users/me", this::me);
+        server.start();
+        return Map.of("quarkus.rest-client.auth-service.url", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    private void me(HttpExchange exchange) throws IOException {
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        String username = auth == null || !auth.startsWith("Bearer ") ? null : username(auth.substring(7));
+        if (username == null) {
+            answer(exchange, 401, "{\"code\":\"unauthorized\",\"reason\":\"no token\"}");
+        } else if (IDS.containsKey(username)) {
+            answer(exchange, 200, "{\"user_id\":" + IDS.get(username) + ",\"username\":\"" + username + "\",\"online\":true}");
+        } else {
+            answer(exchange, 500, "{\"code\":\"internal\",\"reason\":\"stub failure\"}");
+        }
+    }
+
+    private static String username(String jwt) {
+        String[] parts = jwt.split("\\.");
+        try {
+            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            return claims.path("preferred_username").asText(null);
+        } catch (RuntimeException | IOException e) {
+            return null;
+        }
+    }
+
+    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}
