@@ -1,0 +1,19 @@
+package chat.auth.client;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** presence-service's internal REST API (config key {@code presence}). */
+@RegisterRestClient(configKey = "presence")
+@Path("/internal/users")
+interface PresenceApi {
+
+    @GET
+    @Path("/online")
+    @Produces(MediaType.APPLICATION_JSON)
+    List<PresenceStatus> online();
+}

@@ -1,0 +1,50 @@
+package chat.auth.rest;
+
+import chat.auth.service.ApiException;
+import chat.auth.service.SignupService;
+import chat.auth.service.UserRef;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Signup without login: creates the Keycloak user and the directory entry. */
+@Path("/api/signup")
+@Blocking
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "signup")
+public class SignupResource {
+
+    private final SignupService signup;
+
+    public SignupResource(SignupService signup) {
+        this.signup = signup;
+    }
+
+    @POST
+    @Operation(operationId = "signup", summary = "Creates a user who can log in at once")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = UserRef.class)))
+    @APIResponse(responseCode = "400", description = "bad_username or weak_password",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "username_taken",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "503", description = "Keycloak unavailable",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Response signup(SignupRequest request) {
+        if (request == null) {
+            throw new ApiException(400, "bad_request", "a JSON body with username and password is required");
+        }
+        UserRef user = signup.signup(request.username(), request.password());
+        return Response.status(Response.Status.CREATED).entity(user).build();
+    }
+}

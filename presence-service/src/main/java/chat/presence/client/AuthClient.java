@@ -1,0 +1,50 @@
+package chat.presence.client;
+
+import chat.presence.service.ApiException;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** Resolves a caller's numeric directory id through auth-service (ids never change: cached). */
+@ApplicationScoped
+public class AuthClient {
+
+    private static final int CACHE_SIZE = 100_000;
+
+    private final AuthApi api;
+    private final Map<String, Long> idBySubject = new ConcurrentHashMap<>();
+
+    public AuthClient(@RestClient AuthApi api) {
+        this.api = api;
+    }
+
+    /** The directory id of the token's user; asks auth-service with the same bearer token. */
+    public long userId(String subject, String rawToken) {
+        Long cached = idBySubject.get(subject);
+        if (cached != null) {
+            return cached;
+        }
+        long id;
+        try {
+            id = api.me("Bearer " + rawToken).userId();
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            Log.warnf("auth-service refused to resolve a caller: HTTP %d", status);
+            if (status == 401) {
+                throw new ApiException(401, "unauthorized", "a valid bearer token is required");
+            }
+            throw new ApiException(503, "unavailable", "the user directory is unavailable");
+        } catch (RuntimeException e) {
+            Log.warnf("auth-service unreachable: %s", e.getMessage());
+            throw new ApiException(503, "unavailable", "the user directory is unavailable");
+        }
+        if (idBySubject.size() >= CACHE_SIZE) {
+            idBySubject.clear();
+        }
+        idBySubject.put(subject, id);
+        return id;
+    }
+}

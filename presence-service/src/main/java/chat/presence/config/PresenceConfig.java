@@ -1,0 +1,42 @@
+package chat.presence.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Typed configuration of presence (keys under {@code chat.presence.}). */
+@ConfigMapping(prefix = "chat.presence")
+public interface PresenceConfig {
+
+    /** How long a gateway counts as alive after its last heartbeat (gateways send one every 10 s). */
+    @WithDefault("30s")
+    Duration gatewayTtl();
+
+    /** How often the sweeper looks for gateways whose heartbeat expired. */
+    @WithDefault("5s")
+    Duration sweepInterval();
+
+    /** At most one typing frame per user and room in this window. */
+    @WithDefault("2s")
+    Duration typingThrottle();
+
+    /** How long a user counts as typing after a typing command. */
+    @WithDefault("5s")
+    Duration typingTtl();
+
+    /** Commands read from the stream at once; changes of one batch make one user_list per room. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** How long one stream read waits for new commands. */
+    @WithDefault("2s")
+    Duration readBlock();
+
+    /** Idle time after which commands left pending by a dead instance are taken over. */
+    @WithDefault("30s")
+    Duration claimAfter();
+
+    /** Trimming of the fan-out stream (MAXLEN ~). */
+    @WithDefault("100000")
+    long eventsMaxLength();
+}

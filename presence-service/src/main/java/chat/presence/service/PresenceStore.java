@@ -1,0 +1,182 @@
+package chat.presence.service;
+
+import chat.presence.config.PresenceConfig;
+import chat.presence.config.StreamsConfig;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.keys.KeyCommands;
+import io.quarkus.redis.datasource.set.SetCommands;
+import io.quarkus.redis.datasource.sortedset.ScoreRange;
+import io.quarkus.redis.datasource.sortedset.SortedSetCommands;
+import io.quarkus.redis.datasource.value.SetArgs;
+import io.quarkus.redis.datasource.value.ValueCommands;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Who is connected where, in Redis: a sorted set of connections per room, a set of
+ * {@code room|member} pairs per gateway, and a key per gateway that lives while it heartbeats.
+ * Every operation is idempotent, since stream entries can be delivered twice.
+ */
+@ApplicationScoped
+public class PresenceStore {
+
+    private static final Duration LEFT_MARKER_TTL = Duration.ofMinutes(5);
+
+    private final RedisDataSource redis;
+    private final SortedSetCommands<String, String> zsets;
+    private final SetCommands<String, String> sets;
+    private final ValueCommands<String, String> values;
+    private final KeyCommands<String> keys;
+    private final PresenceKeys k;
+    private final PresenceConfig config;
+
+    public PresenceStore(RedisDataSource redis, StreamsConfig streams, PresenceConfig config) {
+        this.redis = redis;
+        this.zsets = redis.sortedSet(String.class, String.class);
+        this.sets = redis.set(String.class, String.class);
+        this.values = redis.value(String.class, String.class);
+        this.keys = redis.key(String.class);
+        this.k = new PresenceKeys(streams.prefix());
+        this.config = config;
+    }
+
+    /** Records a connection in a room; false when that connection already left (a late JOIN). */
+    public boolean join(String room, Connection connection, long nowMillis) {
+        if (keys.exists(k.left(connection.gatewayId(), connection.connectionId()))) {
+            return false;
+        }
+        String member = connection.encode();
+        heartbeat(connection.gatewayId());
+        sets.sadd(k.gatewayConnections(connection.gatewayId()), pair(room, member));
+        zsets.zadd(k.room(room), nowMillis, member);
+        return true;
+    }
+
+    /** Removes a connection from a room (whatever username it joined with). */
+    public void leave(String room, Connection connection) {
+        values.set(k.left(connection.gatewayId(), connection.connectionId()), "1", new SetArgs().px(LEFT_MARKER_TTL));
+        String member = connection.encode();
+        if (zsets.zrem(k.room(room), member) == 0) {
+            String prefix = Connection.memberPrefix(connection.gatewayId(), connection.connectionId());
+            for (String candidate : zsets.zrange(k.room(room), 0, -1)) {
+                if (candidate.startsWith(prefix)) {
+                    zsets.zrem(k.room(room), candidate);
+                    sets.srem(k.gatewayConnections(connection.gatewayId()), pair(room, candidate));
+                }
+            }
+        }
+        sets.srem(k.gatewayConnections(connection.gatewayId()), pair(room, member));
+    }
+
+    /** Marks a gateway alive for the configured TTL. */
+    public void heartbeat(String gatewayId) {
+        values.set(k.gatewayAlive(gatewayId), "1", new SetArgs().px(config.gatewayTtl()));
+        sets.sadd(k.gateways(), gatewayId);
+    }
+
+    /** The live connections of a room. */
+    public List<Connection> connections(String room) {
+        List<Connection> connections = new ArrayList<>();
+        for (String member : zsets.zrange(k.room(room), 0, -1)) {
+            Connection.parse(member).ifPresent(connections::add);
+        }
+        return connections;
+    }
+
+    /** Distinct usernames online in a room, sorted. */
+    public List<String> usernames(String room) {
+        Set<String> names = new TreeSet<>();
+        for (Connection c : connections(room)) {
+            names.add(c.username());
+        }
+        return new ArrayList<>(names);
+    }
+
+    /** Every user with a live connection anywhere, by id. */
+    public Map<Long, String> onlineUsers() {
+        Map<Long, String> online = new HashMap<>();
+        for (String gatewayId : sets.smembers(k.gateways())) {
+            for (String pair : sets.smembers(k.gatewayConnections(gatewayId))) {
+                int bar = pair.indexOf('|');
+                if (bar > 0) {
+                    Connection.parse(pair.substring(bar + 1)).ifPresent(c -> online.put(c.userId(), c.username()));
+                }
+            }
+        }
+        return online;
+    }
+
+    /** Claims the right to relay one typing frame of a user in a room (false while throttled). */
+    public boolean claimTyping(String room, long userId) {
+        return setIfAbsent(k.typingThrottle(room, userId), "1", config.typingThrottle());
+    }
+
+    /** Remembers that a user is typing in a room, for the typing TTL. */
+    public void markTyping(String room, long userId, long nowMillis) {
+        String key = k.typing(room);
+        zsets.zadd(key, nowMillis, Long.toString(userId));
+        zsets.zremrangebyscore(key, ScoreRange.from(Double.NEGATIVE_INFINITY, nowMillis - config.typingTtl().toMillis()));
+        keys.pexpire(key, config.typingTtl());
+    }
+
+    /** Ids of the users who typed in a room within the typing TTL. */
+    public Set<Long> typing(String room, long nowMillis) {
+        Set<Long> ids = new TreeSet<>();
+        List<String> members = zsets.zrangebyscore(k.typing(room),
+                ScoreRange.from(nowMillis - config.typingTtl().toMillis(), Double.POSITIVE_INFINITY));
+        for (String member : members) {
+            ids.add(Long.parseLong(member));
+        }
+        return ids;
+    }
+
+    /** Takes the sweep lock for a while (SET NX PX); false when another instance holds it. */
+    public boolean tryLockSweep(String owner, Duration hold) {
+        return setIfAbsent(k.sweepLock(), owner, hold);
+    }
+
+    /** Gateways that hold connections and whose heartbeat key expired. */
+    public List<String> deadGateways() {
+        List<String> dead = new ArrayList<>();
+        for (String gatewayId : sets.smembers(k.gateways())) {
+            if (!keys.exists(k.gatewayAlive(gatewayId))) {
+                dead.add(gatewayId);
+            }
+        }
+        return dead;
+    }
+
+    /** Removes every connection of a dead gateway from its rooms; returns what it removed. */
+    public List<RemovedConnection> removeGateway(String gatewayId) {
+        String gatewayKey = k.gatewayConnections(gatewayId);
+        List<RemovedConnection> removed = new ArrayList<>();
+        for (String pair : sets.smembers(gatewayKey)) {
+            int bar = pair.indexOf('|');
+            if (bar > 0) {
+                String room = pair.substring(0, bar);
+                String member = pair.substring(bar + 1);
+                zsets.zrem(k.room(room), member);
+                Connection.parse(member).ifPresent(c -> removed.add(new RemovedConnection(room, c)));
+            }
+            sets.srem(gatewayKey, pair);
+        }
+        if (sets.scard(gatewayKey) == 0 && !keys.exists(k.gatewayAlive(gatewayId))) {
+            sets.srem(k.gateways(), gatewayId);
+        }
+        return removed;
+    }
+
+    private boolean setIfAbsent(String key, String value, Duration ttl) {
+        return redis.execute("SET", key, value, "NX", "PX", Long.toString(Math.max(1, ttl.toMillis()))) != null;
+    }
+
+    private static String pair(String room, String member) {
+        return room + "|" + member;
+    }
+}

@@ -1,0 +1,63 @@
+package chat.presence.stream;
+
+import chat.events.Command;
+import chat.events.MalformedEntryException;
+import chat.events.PresenceCommand;
+import chat.events.StreamCodec;
+import chat.events.StreamNames;
+import chat.events.redis.StreamConsumer;
+import chat.events.redis.StreamEntry;
+import chat.presence.config.InstanceId;
+import chat.presence.config.PresenceConfig;
+import chat.presence.config.StreamsConfig;
+import chat.presence.service.PresenceService;
+import io.quarkus.logging.Log;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the presence command stream as a member of group {@code presence-service}. */
+@ApplicationScoped
+public class PresenceConsumer {
+
+    public static final String GROUP = "presence-service";
+
+    private final StreamConsumer consumer;
+
+    public PresenceConsumer(RedisDataSource redis, StreamsConfig streams, PresenceConfig config,
+                            InstanceId instance, PresenceService presence) {
+        StreamConsumer.Settings settings = new StreamConsumer.Settings(
+                new StreamNames(streams.prefix()).presenceCommands(), GROUP, instance.value(),
+                config.batchSize(), config.readBlock(), config.claimAfter());
+        this.consumer = new StreamConsumer(redis, settings, entries -> presence.apply(decode(entries)));
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        consumer.start();
+        Log.info("presence: consuming presence commands");
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        consumer.stop();
+    }
+
+    public boolean isRunning() {
+        return consumer.isRunning();
+    }
+
+    private static List<PresenceCommand> decode(List<StreamEntry> entries) {
+        List<PresenceCommand> commands = new ArrayList<>(entries.size());
+        for (StreamEntry entry : entries) {
+            Command command = StreamCodec.decodeCommand(entry.fields());
+            if (!(command instanceof PresenceCommand presence)) {
+                throw new MalformedEntryException("not a presence command: " + command.type());
+            }
+            commands.add(presence);
+        }
+        return commands;
+    }
+}

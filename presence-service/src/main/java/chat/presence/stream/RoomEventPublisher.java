@@ -1,0 +1,52 @@
+package chat.presence.stream;
+
+import chat.events.RoomEvent;
+import chat.events.StreamCodec;
+import chat.events.StreamNames;
+import chat.events.redis.StreamPublisher;
+import chat.presence.config.PresenceConfig;
+import chat.presence.config.StreamsConfig;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.redis.datasource.RedisDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** Publishes presence's frames ({@code user_list}, {@code typing}) to the fan-out stream. */
+@ApplicationScoped
+public class RoomEventPublisher {
+
+    /** The {@code user_list} frame of PROTOCOL.md. */
+    public record UserListFrame(String type, String room, List<String> users) {
+    }
+
+    /** The {@code typing} frame of PROTOCOL.md. */
+    public record TypingFrame(String type, String room, String username, @JsonProperty("user_id") long userId) {
+    }
+
+    private final StreamPublisher events;
+
+    public RoomEventPublisher(RedisDataSource redis, StreamsConfig streams, PresenceConfig config) {
+        this.events = new StreamPublisher(redis, new StreamNames(streams.prefix()).roomEvents(), config.eventsMaxLength());
+    }
+
+    /** Everyone in the room gets the room's current usernames. */
+    public void userList(String room, List<String> usernames) {
+        String frame = encode(new UserListFrame(RoomEvent.USER_LIST, room, usernames));
+        events.publish(StreamCodec.encode(RoomEvent.toRoom(RoomEvent.USER_LIST, room, 0, frame)));
+    }
+
+    /** Everyone in the room but the typer's own connections learns that the user is typing. */
+    public void typing(String room, long userId, String username) {
+        String frame = encode(new TypingFrame(RoomEvent.TYPING, room, username, userId));
+        events.publish(StreamCodec.encode(RoomEvent.toRoomExcept(RoomEvent.TYPING, room, frame, userId)));
+    }
+
+    private static String encode(Object frame) {
+        try {
+            return StreamCodec.json().writeValueAsString(frame);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode a presence frame", e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package chat.presence;
+
+import chat.events.Origin;
+import chat.events.PresenceCommand;
+import chat.events.PresenceCommand.Kind;
+import chat.events.RoomEvent;
+import chat.events.StreamCodec;
+import chat.events.StreamNames;
+import chat.stack.test.StackTestResource;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.stream.StreamCommands;
+import io.quarkus.redis.datasource.stream.StreamMessage;
+import io.quarkus.redis.datasource.stream.StreamRange;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Plays a gateway in tests: writes presence commands to the real command stream and reads
+ * what presence-service published to the real fan-out stream.
+ */
+public class PresenceDriver {
+
+    /** A published event with its stream id (ids order events). */
+    public record Seen(String id, RoomEvent event, JsonNode frame) {
+
+        public List<String> users() {
+            List<String> users = new ArrayList<>();
+            frame.path("users").forEach(u -> users.add(u.asText()));
+            return users;
+        }
+    }
+
+    private final StreamCommands<String, String, String> streams;
+    private final StreamNames names;
+
+    public PresenceDriver(RedisDataSource redis) {
+        this.streams = redis.stream(String.class);
+        this.names = new StreamNames(StackTestResource.streamPrefix);
+    }
+
+    public static String unique(String what) {
+        return what + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public void join(String room, String gateway, String connection, long userId, String username) {
+        send(new PresenceCommand(Kind.JOIN, room, userId, username, new Origin(gateway, connection)));
+    }
+
+    public void leave(String room, String gateway, String connection, long userId, String username) {
+        send(new PresenceCommand(Kind.LEAVE, room, userId, username, new Origin(gateway, connection)));
+    }
+
+    public void heartbeat(String gateway) {
+        send(new PresenceCommand(Kind.HEARTBEAT, null, 0, null, new Origin(gateway, null)));
+    }
+
+    public void typing(String room, String gateway, String connection, long userId, String username) {
+        send(new PresenceCommand(Kind.TYPING, room, userId, username, new Origin(gateway, connection)));
+    }
+
+    public void send(PresenceCommand command) {
+        streams.xadd(names.presenceCommands(), StreamCodec.encode(command));
+    }
+
+    /** Every event of one type published for a room so far, in stream order. */
+    public List<Seen> events(String room, String type) {
+        List<Seen> seen = new ArrayList<>();
+        for (StreamMessage<String, String, String> m : streams.xrange(names.roomEvents(), StreamRange.of("-", "+"))) {
+            RoomEvent event = StreamCodec.decodeEvent(m.payload());
+            if (event.room().equals(room) && event.type().equals(type)) {
+                try {
+                    seen.add(new Seen(m.id(), event, StreamCodec.json().readTree(event.frame())));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return seen;
+    }
+
+    /** The users of the latest user_list of a room, or null when there was none. */
+    public List<String> lastUserList(String room) {
+        List<Seen> lists = events(room, RoomEvent.USER_LIST);
+        return lists.isEmpty() ? null : lists.get(lists.size() - 1).users();
+    }
+}

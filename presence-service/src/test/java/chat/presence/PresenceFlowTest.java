@@ -1,0 +1,178 @@
+package chat.presence;
+
+import static chat.presence.PresenceDriver.unique;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import chat.events.RoomEvent;
+import chat.presence.PresenceDriver.Seen;
+import chat.presence.entity.UserLastSeen;
+import chat.presence.service.PresenceKeys;
+import chat.stack.test.StackTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Join, leave and typing through the real command and fan-out streams, Redis and PostgreSQL. */
+@QuarkusTest
+@QuarkusTestResource(value = PresenceStackResource.class, initArgs = @ResourceArg(name = "database", value = "chat_presence"))
+class PresenceFlowTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Inject
+    RedisDataSource redis;
+
+    private final List<Long> used = new ArrayList<>();
+    private PresenceDriver gateway;
+    private String gw;
+
+    @BeforeEach
+    void setUp() {
+        gateway = new PresenceDriver(redis);
+        gw = unique("gw");
+        gateway.heartbeat(gw);
+    }
+
+    @AfterEach
+    void forgetTestUsers() {
+        forget(used);
+        used.clear();
+    }
+
+    /** Removes the last-seen rows of test users from the shared database. */
+    static void forget(List<Long> userIds) {
+        if (!userIds.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> UserLastSeen.delete("userId in ?1", userIds));
+        }
+    }
+
+    static long randomUserId() {
+        return ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
+    }
+
+    private long newUserId() {
+        long id = randomUserId();
+        used.add(id);
+        return id;
+    }
+
+    @Test
+    void userListsArePerRoom() {
+        String roomX = unique("x");
+        String roomY = unique("y");
+        long alice = newUserId();
+        long bob = newUserId();
+        gateway.join(roomX, gw, "c1", alice, "alice");
+        gateway.join(roomY, gw, "c2", bob, "bob");
+
+        await().atMost(WAIT).until(() -> List.of("alice").equals(gateway.lastUserList(roomX)));
+        await().atMost(WAIT).until(() -> List.of("bob").equals(gateway.lastUserList(roomY)));
+        for (Seen seen : gateway.events(roomY, RoomEvent.USER_LIST)) {
+            assertFalse(seen.users().contains("alice"), "alice is in X, never in Y's list");
+            assertEquals(roomY, seen.frame().path("room").asText());
+            assertEquals("user_list", seen.frame().path("type").asText());
+            assertNull(seen.event().target(), "a user_list goes to the whole room");
+        }
+        for (Seen seen : gateway.events(roomX, RoomEvent.USER_LIST)) {
+            assertFalse(seen.users().contains("bob"));
+        }
+    }
+
+    @Test
+    void secondConnectionKeepsUserOnlineUntilBothLeave() {
+        String room = unique("r");
+        long carol = newUserId();
+        gateway.join(room, gw, "c1", carol, "carol");
+        gateway.join(room, gw, "c2", carol, "carol");
+        await().atMost(WAIT).until(() -> List.of("carol").equals(gateway.lastUserList(room)));
+        await().atMost(WAIT).until(() -> connections(room) == 2);
+        int before = gateway.events(room, RoomEvent.USER_LIST).size();
+
+        gateway.leave(room, gw, "c1", carol, "carol");
+        await().atMost(WAIT).until(() -> gateway.events(room, RoomEvent.USER_LIST).size() > before);
+        assertEquals(List.of("carol"), gateway.lastUserList(room), "one connection left: still online");
+        assertEquals(true, status(carol).get("online"));
+
+        gateway.leave(room, gw, "c2", carol, "carol");
+        await().atMost(WAIT).until(() -> List.of().equals(gateway.lastUserList(room)));
+        Map<String, Object> offline = status(carol);
+        assertEquals(false, offline.get("online"));
+        assertNotNull(offline.get("last_seen"));
+        UserLastSeen row = UserLastSeen.findById(carol);
+        assertNotNull(row, "last seen is stored durably");
+        assertEquals("carol", row.username);
+    }
+
+    @Test
+    void joinAlwaysPublishesAndLateJoinAfterLeaveIsIgnored() {
+        String room = unique("r");
+        long dave = newUserId();
+        gateway.join(room, gw, "c1", dave, "dave");
+        await().atMost(WAIT).until(() -> gateway.events(room, RoomEvent.USER_LIST).size() == 1);
+        gateway.join(room, gw, "c2", dave, "dave");
+        await().atMost(WAIT).until(() -> gateway.events(room, RoomEvent.USER_LIST).size() == 2);
+        assertEquals(List.of("dave"), gateway.lastUserList(room), "same names, but the new connection needs the list");
+
+        gateway.leave(room, gw, "c3", dave, "dave");
+        gateway.join(room, gw, "c3", dave, "dave"); // re-delivered JOIN after its LEAVE
+        gateway.leave(room, gw, "c1", dave, "dave");
+        gateway.leave(room, gw, "c2", dave, "dave");
+        await().atMost(WAIT).until(() -> List.of().equals(gateway.lastUserList(room)));
+        assertEquals(0, connections(room));
+    }
+
+    @Test
+    void typingIsRelayedWithoutTheTyperAndThrottled() throws InterruptedException {
+        String room = unique("r");
+        long erin = newUserId();
+        gateway.join(room, gw, "c1", erin, "erin");
+        for (int i = 0; i < 5; i++) {
+            gateway.typing(room, gw, "c1", erin, "erin");
+        }
+        await().atMost(WAIT).until(() -> gateway.events(room, RoomEvent.TYPING).size() == 1);
+        Seen typing = gateway.events(room, RoomEvent.TYPING).get(0);
+        assertEquals(erin, typing.event().excludeUserId(), "not sent back to the typer");
+        assertEquals("typing", typing.frame().path("type").asText());
+        assertEquals(room, typing.frame().path("room").asText());
+        assertEquals("erin", typing.frame().path("username").asText());
+        assertEquals(erin, typing.frame().path("user_id").asLong());
+
+        List<Map<String, Object>> users = given().auth().oauth2(Tokens.of("alice"))
+                .get("/api/rooms/{room}/presence", room).then().statusCode(200).extract().jsonPath().getList("users");
+        assertEquals(List.of(Map.of("user_id", (int) erin, "username", "erin", "typing", true)), users);
+
+        Thread.sleep(1000);
+        assertEquals(1, gateway.events(room, RoomEvent.TYPING).size(), "throttled: one frame per 2 s");
+        await().pollDelay(Duration.ofMillis(1200)).atMost(WAIT).until(() -> {
+            gateway.typing(room, gw, "c1", erin, "erin");
+            return gateway.events(room, RoomEvent.TYPING).size() == 2;
+        });
+    }
+
+    private long connections(String room) {
+        return redis.sortedSet(String.class).zcard(new PresenceKeys(StackTestResource.streamPrefix).room(room));
+    }
+
+    static Map<String, Object> status(long userId) {
+        List<Map<String, Object>> all = given().get("/internal/users/online").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        return all.stream().filter(u -> ((Number) u.get("user_id")).longValue() == userId)
+                .findFirst().orElseThrow(() -> new AssertionError("user " + userId + " unknown to presence"));
+    }
+}
