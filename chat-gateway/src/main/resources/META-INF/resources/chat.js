@@ -21,6 +21,8 @@ function join(room) {
   if (state.socket) { state.socket.onclose = null; state.socket.close(); }
   state.room = room; state.lastSeq = 0; state.retry = 0; state.readUpTo = 0; state.readSent = 0;
   location.hash = encodeURIComponent(room);
+  $("text").disabled = true; $("sendButton").disabled = true;
+  status("connecting\u2026");
   $("title").textContent = room;
   $("messages").replaceChildren();
   $("users").replaceChildren();
@@ -137,7 +139,7 @@ $("join").addEventListener("submit", (e) => { e.preventDefault(); join($("room")
 $("send").addEventListener("submit", (e) => {
   e.preventDefault();
   const text = $("text").value;
-  if (!text.trim() || !state.socket) return;
+  if (!text.trim() || !state.socket || state.socket.readyState !== WebSocket.OPEN) return;
   state.socket.send(JSON.stringify({ type: "message", message: text, client_id: crypto.randomUUID() }));
   $("text").value = "";
 });

@@ -2,6 +2,7 @@ package chat.gateway.ws;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
@@ -32,5 +33,10 @@ public class ChatEndpoint {
     @OnClose
     void onClose(WebSocketConnection connection) {
         handler.close(connection);
+    }
+
+    @OnError
+    void onError(Throwable failure, WebSocketConnection connection) {
+        handler.failed(connection, failure);
     }
 }

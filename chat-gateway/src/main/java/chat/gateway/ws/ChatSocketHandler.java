@@ -103,6 +103,11 @@ public class ChatSocketHandler {
         }, failure -> Log.warnf("leave of %s not recorded: %s", connection.id(), failure.getMessage()));
     }
 
+    /** A transport failure (peer vanished, reset): the close callback cleans up; nothing to tell the client. */
+    void failed(WebSocketConnection connection, Throwable failure) {
+        Log.debugf("connection %s: %s", connection.id(), failure.toString());
+    }
+
     private Command command(ChatSession session, ClientFrame frame) {
         ChatUser user = session.user();
         Origin origin = new Origin(instanceId, session.id());
