@@ -1,0 +1,46 @@
+package chat.system;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A gateway killed with SIGKILL (no clean close, no leave sent): presence-service notices
+ * its heartbeats stopped and takes its users offline within a bounded time. The killed
+ * instance is started again afterwards.
+ */
+class GatewayCrashSystemTest {
+
+    /** Gateway heartbeat TTL (30 s) + sweep interval (5 s) + delivery slack. */
+    private static final Duration BOUND = Duration.ofSeconds(45);
+    private static SystemStack stack;
+
+    @BeforeAll
+    static void startSystem() {
+        stack = SystemStack.get();
+    }
+
+    @Test
+    void usersOfAKilledGatewayGoOfflineWithinTheBound() {
+        String room = SystemStack.randomRoom("crash");
+        try (WsClient bob = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"), stack.token("bob"))) {
+            bob.await("user_list", f -> f.path("users").toString().contains("bob"), Duration.ofSeconds(20));
+            WsClient carol = WsClient.connect(stack.wsUrl(stack.secondGateway(), "/ws/chat/" + room + "/"), stack.token("carol"));
+            bob.await("user_list", f -> f.path("users").toString().contains("carol"), Duration.ofSeconds(20));
+
+            long killedAt = System.nanoTime();
+            stack.services.kill(stack.layout, "gateway-2");
+            JsonNode list = bob.await("user_list", f -> !f.path("users").toString().contains("carol"), BOUND);
+            double seconds = (System.nanoTime() - killedAt) / 1e9;
+            System.out.printf("presence: users of a SIGKILLed gateway went offline after %.1f s%n", seconds);
+            assertTrue(List.of(list.path("users").toString()).get(0).contains("bob"));
+            carol.close();
+        } finally {
+            stack.services.start(stack.layout); // brings the killed gateway back for other tests
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package chat.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Presence, typing and read receipts across rooms and gateways. */
+class PresenceSystemTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static SystemStack stack;
+
+    @BeforeAll
+    static void startSystem() {
+        stack = SystemStack.get();
+    }
+
+    private static WsClient join(String gateway, String user, String room) {
+        WsClient client = WsClient.connect(stack.wsUrl(gateway, "/ws/chat/" + room + "/"), stack.token(user));
+        client.await("user_list", f -> users(f).contains(user), WAIT);
+        return client;
+    }
+
+    private static List<String> users(JsonNode userList) {
+        return WsClient.JSON.convertValue(userList.path("users"), WsClient.JSON.getTypeFactory()
+                .constructCollectionType(List.class, String.class));
+    }
+
+    @Test
+    void userListsArePerRoom() {
+        String x = SystemStack.randomRoom("px");
+        String y = SystemStack.randomRoom("py");
+        try (WsClient aliceInX = join(stack.gateway(), "alice", x);
+             WsClient bobInY = join(stack.secondGateway(), "bob", y);
+             WsClient carolInY = join(stack.gateway(), "carol", y)) {
+            JsonNode yList = bobInY.await("user_list", f -> users(f).contains("carol"), WAIT);
+            assertEquals(List.of("bob", "carol"), users(yList));
+            for (JsonNode list : bobInY.drain("user_list", Duration.ofMillis(300))) {
+                assertFalse(users(list).contains("alice"), "alice is in room X only");
+            }
+            for (JsonNode list : aliceInX.drain("user_list", Duration.ofMillis(300))) {
+                assertEquals(List.of("alice"), users(list));
+            }
+            JsonNode rest = Api.json(Api.get(stack.gateway() + "/api/rooms/" + y + "/presence", stack.token("bob")));
+            assertEquals(2, rest.path("users").size(), rest.toString());
+            assertFalse(rest.toString().contains("\"alice\""));
+        }
+    }
+
+    @Test
+    void aUserWithTwoTabsStaysOnlineUntilBothClose() {
+        String room = SystemStack.randomRoom("tabs");
+        try (WsClient bob = join(stack.gateway(), "bob", room)) {
+            WsClient tabOne = join(stack.gateway(), "alice", room);
+            WsClient tabTwo = join(stack.secondGateway(), "alice", room);
+            tabOne.close();
+            // the leave of one tab is announced, and alice is still listed
+            JsonNode afterOne = bob.await("user_list", f -> true, WAIT);
+            bob.drain("user_list", Duration.ofMillis(500)).forEach(l -> assertTrue(users(l).contains("alice")));
+            assertTrue(users(afterOne).contains("alice"), afterOne.toString());
+            tabTwo.close();
+            bob.await("user_list", f -> !users(f).contains("alice"), WAIT);
+        }
+    }
+
+    @Test
+    void typingReachesOthersButNotTheTyper() {
+        String room = SystemStack.randomRoom("typing");
+        try (WsClient alice = join(stack.gateway(), "alice", room);
+             WsClient bob = join(stack.secondGateway(), "bob", room)) {
+            alice.send("{\"type\":\"typing\"}");
+            JsonNode typing = bob.await("typing", f -> true, WAIT);
+            assertEquals("alice", typing.path("username").asText());
+            assertEquals(room, typing.path("room").asText());
+            assertTrue(alice.drain("typing", Duration.ofMillis(800)).isEmpty(), "not echoed to the typer");
+            List<String> stored = List.of(Api.json(Api.get(stack.gateway() + "/api/rooms/" + room + "/messages",
+                    stack.token("bob"))).path("messages").toString());
+            assertEquals(List.of("[]"), stored, "typing leaves no history");
+        }
+    }
+
+    @Test
+    void readPointerMovesForwardOnlyAndStaysInItsRoom() {
+        String room = SystemStack.randomRoom("read");
+        String other = SystemStack.randomRoom("read-other");
+        try (WsClient alice = join(stack.gateway(), "alice", room);
+             WsClient bob = join(stack.secondGateway(), "bob", room);
+             WsClient bobElsewhere = join(stack.gateway(), "bob", other)) {
+            alice.send(Map.of("type", "message", "message", "one", "client_id", "r1"));
+            long first = alice.await("ack").path("message_id").asLong();
+            alice.send(Map.of("type", "message", "message", "two", "client_id", "r2"));
+            long second = alice.await("ack").path("message_id").asLong();
+
+            bob.send(Map.of("type", "message_read", "message_id", second));
+            JsonNode read = alice.await("message_read", f -> true, WAIT);
+            assertEquals(second, read.path("message_id").asLong());
+            assertEquals("bob", read.path("username").asText());
+            assertEquals(room, read.path("room").asText());
+
+            bob.send(Map.of("type", "message_read", "message_id", first));
+            assertTrue(alice.drain("message_read", Duration.ofSeconds(1)).isEmpty(), "a pointer never moves back");
+
+            bobElsewhere.send(Map.of("type", "message_read", "message_id", second));
+            assertEquals("bad_frame", bobElsewhere.await("error").path("code").asText(),
+                    "a message of another room cannot be marked read here");
+        }
+    }
+}
