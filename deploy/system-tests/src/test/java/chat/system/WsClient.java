@@ -55,6 +55,10 @@ final class WsClient implements AutoCloseable {
         }
     }
 
+    boolean isOpen() {
+        return !socket.isInputClosed() && !socket.isOutputClosed();
+    }
+
     void send(String frame) {
         socket.sendText(frame, true).join();
     }
@@ -132,6 +136,10 @@ final class WsClient implements AutoCloseable {
             while ((f = frames.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null) {
                 if (type.equals(f.path("type").asText())) {
                     out.add(f);
+                } else {
+                    synchronized (seen) {
+                        seen.add(f); // kept for a later await of its own type
+                    }
                 }
             }
         } catch (InterruptedException e) {
