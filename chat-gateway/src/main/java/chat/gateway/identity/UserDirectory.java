@@ -24,6 +24,8 @@ public class UserDirectory {
     private final AuthServiceApi authService;
     private final long ttlMillis;
     private final Map<String, Cached> bySubject = new ConcurrentHashMap<>();
+    /** Confirmed private-room memberships ("room/userId" to expiry): a pair's room never changes members. */
+    private final Map<String, Long> memberships = new ConcurrentHashMap<>();
 
     private record Cached(ChatUser user, long expiresAt) {
     }
@@ -52,8 +54,22 @@ public class UserDirectory {
 
     /** Whether the user is a member of the private room; a 400/404 of auth-service fails the Uni. */
     public Uni<Boolean> isPrivateMember(String room, long userId) {
+        String key = room + "/" + userId;
+        Long expiry = memberships.get(key);
+        long now = System.currentTimeMillis();
+        if (expiry != null && expiry > now) {
+            return Uni.createFrom().item(true);
+        }
         return authService.membership(room, userId).ifNoItem().after(CALL_TIMEOUT).fail()
-                .map(AuthServiceApi.Membership::member);
+                .map(AuthServiceApi.Membership::member)
+                .invoke(member -> {
+                    if (member) {
+                        if (memberships.size() >= MAX_CACHED) {
+                            memberships.clear();
+                        }
+                        memberships.put(key, now + ttlMillis);
+                    }
+                });
     }
 
     private void remember(String subject, ChatUser user, long now) {
