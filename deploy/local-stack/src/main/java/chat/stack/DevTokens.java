@@ -26,7 +26,16 @@ public final class DevTokens {
     }
 
     public static String accessToken(InfraEndpoints infra, String username, String password) {
-        String form = "grant_type=password&client_id=chat-web&scope=openid"
+        return accessToken(infra, username, password, "chat-web");
+    }
+
+    /** A token of the development client whose tokens expire after 10 s (tests of expiry). */
+    public static String shortLivedAccessToken(InfraEndpoints infra, String username) {
+        return accessToken(infra, username, PASSWORD, "chat-web-short-lived");
+    }
+
+    private static String accessToken(InfraEndpoints infra, String username, String password, String clientId) {
+        String form = "grant_type=password&client_id=" + clientId + "&scope=openid"
                 + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create(infra.realmUrl() + "/protocol/openid-connect/token"))
