@@ -14,6 +14,13 @@ public interface MessageConfig {
     /** The history REST endpoints. */
     History history();
 
+    /** The search REST endpoint. */
+    Search search();
+
+    /** Most other readers listed in {@code read_pointers} of a history or search answer (most recent first). */
+    @WithDefault("200")
+    int maxReadPointers();
+
     /** Longest text a message may carry, in characters (PROTOCOL.md: 4,000). */
     @WithDefault("4000")
     int maxTextLength();
@@ -48,5 +55,21 @@ public interface MessageConfig {
         /** Largest limit a caller may ask for; above it the answer is 400 (no clamping). */
         @WithDefault("200")
         int maxLimit();
+    }
+
+    /** Full-text search in a room. */
+    interface Search {
+
+        /** Messages per answer when the caller gives no limit. */
+        @WithDefault("50")
+        int defaultLimit();
+
+        /** Largest limit a caller may ask for; above it the answer is 400 (no clamping). */
+        @WithDefault("200")
+        int maxLimit();
+
+        /** Longest search text, in characters; above it the answer is 400. */
+        @WithDefault("200")
+        int maxQueryLength();
     }
 }

@@ -30,14 +30,19 @@ public class HistoryParams {
     public HistoryQuery parse(String afterSeq, String beforeSeq, String limit) {
         Long after = seq("after_seq", afterSeq);
         Long before = seq("before_seq", beforeSeq);
-        int n = limits.defaultLimit();
-        if (limit != null && !limit.isEmpty()) {
-            n = (int) Math.min(number("limit", limit), Integer.MAX_VALUE);
-            if (n < 1 || n > limits.maxLimit()) {
-                throw ApiException.badRequest("limit must be between 1 and " + limits.maxLimit());
-            }
+        return new HistoryQuery(after, before, limit(limit, limits.defaultLimit(), limits.maxLimit()));
+    }
+
+    /** The limit, or the default when absent; 400 when not a whole number in 1..max (no clamping). */
+    static int limit(String limit, int defaultLimit, int maxLimit) {
+        if (limit == null || limit.isEmpty()) {
+            return defaultLimit;
         }
-        return new HistoryQuery(after, before, n);
+        long n = number("limit", limit);
+        if (n < 1 || n > maxLimit) {
+            throw ApiException.badRequest("limit must be between 1 and " + maxLimit);
+        }
+        return (int) n;
     }
 
     private static Long seq(String name, String value) {

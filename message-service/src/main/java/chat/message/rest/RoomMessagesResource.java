@@ -1,9 +1,11 @@
 package chat.message.rest;
 
-import chat.events.RoomNames;
-import chat.message.client.UserDirectory;
+import chat.message.frame.ChatMessageFrame;
 import chat.message.service.HistoryQuery;
 import chat.message.service.HistoryService;
+import chat.message.service.ReadState;
+import chat.message.service.ReadStates;
+import chat.message.service.Reader;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
@@ -12,8 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Optional;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -21,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** A room's message history for logged-in users. */
+/** A room's message history for logged-in users, with what the other readers have read. */
 @Path("/api/rooms/{room}/messages")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,24 +31,25 @@ public class RoomMessagesResource {
 
     private final HistoryService history;
     private final HistoryParams params;
-    private final UserDirectory directory;
-    private final JsonWebToken caller;
+    private final RoomAccess access;
+    private final ReadStates readStates;
 
-    public RoomMessagesResource(HistoryService history, HistoryParams params, UserDirectory directory,
-                                JsonWebToken caller) {
+    public RoomMessagesResource(HistoryService history, HistoryParams params, RoomAccess access, ReadStates readStates) {
         this.history = history;
         this.params = params;
-        this.directory = directory;
-        this.caller = caller;
+        this.access = access;
+        this.readStates = readStates;
     }
 
     @GET
     @Blocking
     @Operation(operationId = "listRoomMessages", summary = "Page through a room's messages, oldest first",
             description = "No bounds: the latest `limit` messages; `after_seq`: the first `limit` with a greater seq; "
-                    + "`before_seq`: the last `limit` with a smaller seq; both: the first `limit` between them.")
+                    + "`before_seq`: the last `limit` with a smaller seq; both: the first `limit` between them. "
+                    + "Each message has `read_by` (other readers at or past it); `read_pointers` lists the other "
+                    + "readers' pointers, most recent first.")
     @APIResponse(responseCode = "200", description = "The page",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoryPage.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReaderHistoryPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid room name, seq or limit (limit above the maximum is refused, not clamped)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
@@ -56,27 +58,16 @@ public class RoomMessagesResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class)))
     @APIResponse(responseCode = "503", description = "Private room, and the user directory (auth-service) cannot say who the caller is",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class)))
-    public HistoryPage list(
+    public ReaderHistoryPage list(
             @Parameter(description = "Room name") @PathParam("room") String room,
             @Parameter(description = "Only messages with a greater seq") @QueryParam("after_seq") String afterSeq,
             @Parameter(description = "Only messages with a smaller seq") @QueryParam("before_seq") String beforeSeq,
             @Parameter(description = "At most this many messages (default 50, at most 200)") @QueryParam("limit") String limit) {
         HistoryParams.checkRoom(room);
         HistoryQuery query = params.parse(afterSeq, beforeSeq, limit);
-        RoomNames.parsePrivate(room).ifPresent(this::checkMember);
-        return new HistoryPage(room, history.page(room, query));
-    }
-
-    /** Only the two members read a private room; the caller's numeric id comes from auth-service. */
-    private void checkMember(RoomNames.PrivatePair pair) {
-        Optional<Long> userId;
-        try {
-            userId = directory.userId(caller.getSubject(), caller.getRawToken());
-        } catch (UserDirectory.DirectoryUnavailableException e) {
-            throw new ApiException(503, "unavailable", "cannot check private room membership now; retry later");
-        }
-        if (userId.isEmpty() || !pair.hasMember(userId.get())) {
-            throw ApiException.forbidden("not a member of this private room");
-        }
+        Reader reader = access.admit(room);
+        List<ChatMessageFrame> frames = history.page(room, query);
+        ReadState reads = readStates.of(room, reader, frames.stream().map(ChatMessageFrame::seq).toList());
+        return new ReaderHistoryPage(room, HistoryMessage.of(frames, reads), reads.pointers());
     }
 }

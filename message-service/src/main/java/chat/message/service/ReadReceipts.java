@@ -13,11 +13,11 @@ import java.util.List;
 public class ReadReceipts {
 
     private static final String MOVE = """
-            INSERT INTO read_pointer (room, user_id, last_read_message_id, last_read_seq, updated_at)
-            VALUES (?1, ?2, ?3, ?4, now())
+            INSERT INTO read_pointer (room, user_id, last_read_message_id, last_read_seq, updated_at, username)
+            VALUES (?1, ?2, ?3, ?4, now(), ?5)
             ON CONFLICT (room, user_id) DO UPDATE
             SET last_read_message_id = excluded.last_read_message_id, last_read_seq = excluded.last_read_seq,
-                updated_at = now()
+                updated_at = now(), username = excluded.username
             WHERE read_pointer.last_read_seq < excluded.last_read_seq""";
 
     /** What became of one read receipt. */
@@ -49,7 +49,8 @@ public class ReadReceipts {
                 continue;
             }
             int moved = em.createNativeQuery(MOVE).setParameter(1, c.room()).setParameter(2, c.userId())
-                    .setParameter(3, c.messageId()).setParameter(4, ((Number) seq.get(0)).longValue()).executeUpdate();
+                    .setParameter(3, c.messageId()).setParameter(4, ((Number) seq.get(0)).longValue())
+                    .setParameter(5, c.username()).executeUpdate();
             results.add(moved == 1 ? Result.MOVED : Result.UNCHANGED);
         }
         return results;

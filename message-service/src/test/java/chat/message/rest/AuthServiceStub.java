@@ -12,10 +12,11 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * Stands in for auth-service's {@code GET /api/users/me} (not yet built): answers the user
- * named in the caller's (real Keycloak) token. alice and bob get random large ids, so that
- * the private room the test writes is never a real room of the shared development database;
- * carol gets a 500, to exercise the "directory unavailable" path.
+ * Stands in for auth-service's {@code GET /api/users/me}: answers the user named in the
+ * caller's (real Keycloak) token. alice and bob get random large ids, so that the private room
+ * the test writes is never a real room of the shared development database; carol is unknown
+ * (404: never remembered by the service, so she is asked about on every call), or a 500 while
+ * {@link #unavailable} is set, to exercise the "directory unavailable" path.
  */
 public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
 
@@ -24,6 +25,8 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
     public static final long ALICE_ID = 1_000_000_000L + (long) (Math.random() * 1_000_000_000L);
     public static final long BOB_ID = ALICE_ID + 1;
     private static final Map<String, Long> IDS = Map.of("alice", ALICE_ID, "bob", BOB_ID);
+    /** While set, users other than alice and bob get a 500 (auth-service failing). */
+    public static volatile boolean unavailable;
     private HttpServer server;
 
     @Override
@@ -45,8 +48,10 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
             answer(exchange, 401, "{\"code\":\"unauthorized\",\"reason\":\"no token\"}");
         } else if (IDS.containsKey(username)) {
             answer(exchange, 200, "{\"user_id\":" + IDS.get(username) + ",\"username\":\"" + username + "\",\"online\":true}");
-        } else {
+        } else if (unavailable) {
             answer(exchange, 500, "{\"code\":\"internal\",\"reason\":\"stub failure\"}");
+        } else {
+            answer(exchange, 404, "{\"code\":\"not_found\",\"reason\":\"unknown user\"}");
         }
     }
 

@@ -14,6 +14,7 @@ import chat.message.stream.StreamFixture;
 import chat.stack.DevTokens;
 import chat.stack.test.StackTestResource;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -73,11 +74,15 @@ class RoomMessagesResourceTest {
     void historyFramesAreTheLiveFrames() throws Exception {
         List<RoomEvent> live = fixture.roomEvents(room, RoomEvent.CHAT_MESSAGE);
         String body = history("").extract().asString();
-        JsonNode messages = StreamCodec.json().readTree(body).get("messages");
+        JsonNode page = StreamCodec.json().readTree(body);
+        JsonNode messages = page.get("messages");
         assertEquals(live.size(), messages.size());
         for (int i = 0; i < live.size(); i++) {
-            assertEquals(StreamCodec.json().readTree(live.get(i).frame()), messages.get(i));
+            ObjectNode message = (ObjectNode) messages.get(i);
+            assertEquals(0, message.remove("read_by").asInt(), "nobody else has read this new room");
+            assertEquals(StreamCodec.json().readTree(live.get(i).frame()), message);
         }
+        assertEquals(0, page.get("read_pointers").size());
         JsonNode first = messages.get(0);
         for (String field : List.of("type", "room", "message_id", "seq", "message", "username", "user_id", "timestamp",
                 "sent_at", "image_url", "audio_url", "client_id")) {
@@ -119,7 +124,16 @@ class RoomMessagesResourceTest {
         given().auth().oauth2(bob).get(PATH, bobAndOther).then().statusCode(200).body("messages.size()", equalTo(0));
         String carol = DevTokens.accessToken(StackTestResource.infra, "carol");
         given().auth().oauth2(carol).get(PATH, aliceAndBob)
-                .then().statusCode(503).body("code", equalTo("unavailable"));
+                .then().statusCode(403).body("code", equalTo("forbidden"));
+        AuthServiceStub.unavailable = true;
+        try {
+            given().auth().oauth2(carol).get(PATH, aliceAndBob)
+                    .then().statusCode(503).body("code", equalTo("unavailable"));
+            given().auth().oauth2(carol).get(PATH, room).then().statusCode(200) // public: read state keyed by username
+                    .body("messages.size()", equalTo(7));
+        } finally {
+            AuthServiceStub.unavailable = false;
+        }
     }
 
     private static long readSeq(String ackFrame) {

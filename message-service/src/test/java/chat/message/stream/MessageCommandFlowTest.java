@@ -2,6 +2,7 @@ package chat.message.stream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +38,12 @@ class MessageCommandFlowTest {
 
     @Inject
     RedisDataSource redis;
+
+    @Inject
+    MessageCommandConsumer consumer;
+
+    @Inject
+    EntityManager em;
 
     StreamFixture fixture;
 
@@ -194,6 +202,34 @@ class MessageCommandFlowTest {
         assertEquals(ids.get(1).longValue(), read.get("message_id").asLong());
         assertEquals("bob", read.get("username").asText());
         assertEquals(2, read.get("user_id").asLong());
+    }
+
+    @Test
+    void readPointerWithUsernameSurvivesAConsumerRestart() {
+        String room = StreamFixture.randomRoom();
+        Origin sender = StreamFixture.randomOrigin();
+        for (int i = 1; i <= 3; i++) {
+            fixture.send(StreamFixture.text(room, 1, "alice", "s-" + i, "message " + i, sender));
+        }
+        await().atMost(WAIT).until(() -> fixture.connectionEvents(sender).size() == 3);
+        List<Long> ids = fixture.roomEvents(room, RoomEvent.CHAT_MESSAGE).stream()
+                .map(e -> readTree(e.frame()).get("message_id").asLong()).toList();
+        fixture.send(new MarkRead(room, 2, "bob", ids.get(1), StreamFixture.randomOrigin()));
+        await().atMost(WAIT).until(() -> fixture.roomEvents(room, RoomEvent.MESSAGE_READ).size() == 1);
+
+        consumer.onStop(null);
+        assertFalse(consumer.isRunning());
+        consumer.onStart(null);
+        fixture.send(new MarkRead(room, 2, "bob", ids.get(0), null)); // behind the stored pointer: no event
+        fixture.send(StreamFixture.text(room, 1, "alice", "s-4", "after the restart", sender)); // a new store call
+        await().atMost(WAIT).until(() -> fixture.connectionEvents(sender).size() == 4);
+
+        assertEquals(1, fixture.roomEvents(room, RoomEvent.MESSAGE_READ).size());
+        Object[] row = (Object[]) em.createNativeQuery("SELECT last_read_message_id, last_read_seq, username "
+                + "FROM read_pointer WHERE room = ?1 AND user_id = 2").setParameter(1, room).getSingleResult();
+        assertEquals(ids.get(1).longValue(), ((Number) row[0]).longValue());
+        assertEquals(2, ((Number) row[1]).longValue());
+        assertEquals("bob", row[2]);
     }
 
     @Test
