@@ -72,10 +72,6 @@ public interface GatewayConfig {
         @WithDefault("250ms")
         Duration gapTimeout();
 
-        /** How often connections are checked for expired tokens (they are closed then). */
-        @WithDefault("5s")
-        Duration expiryCheckInterval();
-
         /** How long a resolved user (token subject to directory id) is cached. */
         @WithDefault("10m")
         Duration userCacheTtl();

@@ -1,10 +1,8 @@
 package chat.gateway.session;
 
-import chat.gateway.frames.ServerFrames;
 import chat.gateway.history.StoredMessage;
 import chat.gateway.identity.ChatUser;
 import io.quarkus.logging.Log;
-import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,17 +17,14 @@ public final class ChatSession {
     private final ChatUser user;
     private final String room;
     private final RateLimiter limiter;
-    private final long expiresAt;
     private long lastSeq;
     private List<StoredMessage> heldDuringResume;
 
-    public ChatSession(WebSocketConnection connection, ChatUser user, String room, RateLimiter limiter,
-                       long expiresAt) {
+    public ChatSession(WebSocketConnection connection, ChatUser user, String room, RateLimiter limiter) {
         this.connection = connection;
         this.user = user;
         this.room = room;
         this.limiter = limiter;
-        this.expiresAt = expiresAt;
         this.lastSeq = -1; // its room writes it only messages stored after it joined
     }
 
@@ -90,18 +85,6 @@ public final class ChatSession {
         }
         connection.sendText(frame).subscribe().with(ignored -> {
         }, failure -> Log.debugf("write to connection %s failed: %s", connection.id(), failure.getMessage()));
-    }
-
-    /** True once the credentials the connection was opened with have expired. */
-    public boolean expiredAt(long epochSecond) {
-        return expiresAt > 0 && epochSecond >= expiresAt;
-    }
-
-    /** Tells the client why, then closes the connection (policy violation). */
-    public void closeExpired() {
-        send(ServerFrames.error("forbidden", "token expired; reconnect with a fresh token"));
-        connection.close(new CloseReason(1008, "token expired")).subscribe().with(ok -> {
-        }, failure -> Log.debugf("close of %s failed: %s", connection.id(), failure.getMessage()));
     }
 
     public synchronized long lastSeq() {

@@ -58,9 +58,8 @@ public class ChatSocketHandler {
         if (user == null) {
             return connection.close(); // cannot happen: the upgrade check resolved the user
         }
-        Long expiresAt = connection.userData().get(ConnectionKeys.EXPIRES_AT);
         ChatSession session = new ChatSession(connection, user, room,
-                new RateLimiter(settings.framesPerSecond(), settings.frameBurst()), expiresAt == null ? 0 : expiresAt);
+                new RateLimiter(settings.framesPerSecond(), settings.frameBurst()));
         connection.userData().put(ConnectionKeys.SESSION, session);
         registry.join(session);
         Log.infof("connection %s: user %d joined %s", connection.id(), user.userId(), room);

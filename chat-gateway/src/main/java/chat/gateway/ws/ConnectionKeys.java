@@ -9,8 +9,6 @@ final class ConnectionKeys {
 
     /** The directory entry of the authenticated user, resolved during the upgrade. */
     static final TypedKey<ChatUser> USER = new TypedKey<>("chat.user");
-    /** When the credentials of the upgrade expire (epoch seconds; 0: never). */
-    static final TypedKey<Long> EXPIRES_AT = TypedKey.forLong("chat.expires-at");
     /** The connection's session once it joined its room. */
     static final TypedKey<ChatSession> SESSION = new TypedKey<>("chat.session");
 

@@ -4,13 +4,11 @@ import chat.events.RoomNames;
 import chat.gateway.identity.ChatUser;
 import chat.gateway.identity.UserDirectory;
 import io.quarkus.logging.Log;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.Optional;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Decides a chat upgrade before any socket is opened: tokens in the URL (401), a foreign
@@ -53,7 +51,6 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
             if (identity == null || identity.isAnonymous()) {
                 return CheckResult.rejectUpgrade(401);
             }
-            context.userData().put(ConnectionKeys.EXPIRES_AT, expiry(identity));
             return directory.resolve(identity)
                     .flatMap(user -> admit(context, room, pair, user))
                     .onFailure().recoverWithUni(failure -> refusal(room, failure));
@@ -77,14 +74,6 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
             context.userData().put(ConnectionKeys.USER, user);
             return CheckResult.permitUpgrade();
         });
-    }
-
-    /** Expiry of the token behind the identity, so that a live connection does not outlast it. */
-    private static long expiry(SecurityIdentity identity) {
-        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            return jwt.getExpirationTime();
-        }
-        return 0;
     }
 
     private static Uni<CheckResult> refusal(String room, Throwable failure) {

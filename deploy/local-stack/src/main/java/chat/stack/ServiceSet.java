@@ -71,7 +71,10 @@ public record ServiceSet(InfraEndpoints infra, int portBase, int secondGatewayPo
 
     /** Kills one instance at once (SIGKILL), as a crash would. */
     public void kill(StackLayout layout, String instance) {
-        Processes.recorded(layout, pidName(instance)).ifPresent(ProcessHandle::destroyForcibly);
+        Processes.recorded(layout, pidName(instance)).ifPresent(process -> {
+            process.destroyForcibly();
+            process.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join();
+        });
     }
 
     private Runnable launch(StackLayout layout, ServiceKind kind, int port, String instance) {

@@ -66,6 +66,9 @@ class PrivateRoomSystemTest {
             assertEquals(alice, got.path("user_id").asLong());
             a.await("ack");
         }
+        JsonNode found = Api.json(Api.get(stack.gateway() + "/api/rooms/" + room + "/search?q=secret", stack.token("bob")));
+        assertTrue(found.path("messages").size() >= 1, found.toString());
+        found.path("messages").forEach(m -> assertEquals(room, m.path("room").asText(), "never another room's message"));
         for (String member : List.of("alice", "bob")) {
             HttpResponse<String> history = Api.get(stack.gateway() + "/api/rooms/" + room + "/messages?limit=200", stack.token(member));
             assertEquals(200, history.statusCode(), history.body());
@@ -81,6 +84,7 @@ class PrivateRoomSystemTest {
                 Map.of("Authorization", "Bearer " + stack.token("carol"))), "upgrade, public path");
         assertEquals(403, Api.get(stack.gateway() + "/api/rooms/" + room + "/messages", stack.token("carol")).statusCode(), "history");
         assertEquals(403, Api.get(stack.gateway() + "/api/rooms/" + room + "/presence", stack.token("carol")).statusCode(), "presence");
+        assertEquals(403, Api.get(stack.gateway() + "/api/rooms/" + room + "/search?q=secret", stack.token("carol")).statusCode(), "search");
     }
 
     @Test

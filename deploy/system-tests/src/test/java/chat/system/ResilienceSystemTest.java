@@ -51,6 +51,33 @@ class ResilienceSystemTest {
         });
     }
 
+    @Test
+    void readPointerSurvivesARestartOfMessageService() {
+        String room = SystemStack.randomRoom("pointer");
+        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"), stack.token("alice"));
+             WsClient bob = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"), stack.token("bob"))) {
+            bob.await("user_list", f -> f.path("users").toString().contains("bob"), Duration.ofSeconds(20));
+            long[] ids = new long[3];
+            for (int i = 0; i < 3; i++) {
+                alice.send(Map.of("type", "message", "message", "p" + i, "client_id", "p" + i));
+                ids[i] = alice.await("ack").path("message_id").asLong();
+            }
+            bob.send(Map.of("type", "message_read", "message_id", ids[1]));
+            alice.await("message_read", f -> f.path("message_id").asLong() == ids[1], Duration.ofSeconds(20));
+
+            stack.services.kill(stack.layout, "message");
+            stack.services.start(stack.layout);
+
+            bob.send(Map.of("type", "message_read", "message_id", ids[0]));
+            assertTrue(alice.drain("message_read", Duration.ofSeconds(2)).isEmpty(), "the stored pointer is ahead");
+            JsonNode history = Api.json(Api.get(stack.gateway() + "/api/rooms/" + room + "/messages", stack.token("alice")));
+            List<Long> readBy = new ArrayList<>();
+            history.path("messages").forEach(m -> readBy.add(m.path("read_by").asLong()));
+            assertEquals(List.of(1L, 1L, 0L), readBy, "double tick up to the second message: " + history);
+            assertEquals("bob", history.path("read_pointers").get(0).path("username").asText());
+        }
+    }
+
     private void runThroughCrash(Consumer<Integer> crash) throws Exception {
         String room = SystemStack.randomRoom("crashproof");
         Map<String, Long> acked = new ConcurrentHashMap<>();

@@ -157,8 +157,21 @@ final class WsClient implements AutoCloseable {
         }
     }
 
+    /** The close status the server sent, or -1 while open. */
+    int closeStatus() {
+        return closeStatus;
+    }
+
+    private volatile int closeStatus = -1;
+
     private final class Listener implements WebSocket.Listener {
         private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeStatus = statusCode;
+            return null;
+        }
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
