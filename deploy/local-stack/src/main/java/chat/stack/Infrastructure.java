@@ -1,5 +1,11 @@
 package chat.stack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /** PostgreSQL, Redis and Keycloak: started if they are not running, reused if they are. */
@@ -21,11 +27,18 @@ public final class Infrastructure {
         return new Infrastructure(StackLayout.detect(), StackSettings.fromEnvironment()).start();
     }
 
+    /** Starts what is missing; a file lock makes concurrent launchers (or test JVMs) take turns. */
     public InfraEndpoints start() {
-        new RedisServer(layout, settings).ensureRunning();
-        new PostgresServer(layout, settings).ensureRunning(DATABASES);
-        new KeycloakServer(layout, settings).ensureRunning();
-        return endpoints();
+        Path lockFile = layout.runDir().resolve("infra.lock");
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ignored = channel.lock()) {
+            new RedisServer(layout, settings).ensureRunning();
+            new PostgresServer(layout, settings).ensureRunning(DATABASES);
+            new KeycloakServer(layout, settings).ensureRunning();
+            return endpoints();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + lockFile, e);
+        }
     }
 
     public InfraEndpoints endpoints() {
