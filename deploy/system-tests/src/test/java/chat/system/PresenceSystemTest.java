@@ -71,6 +71,22 @@ class PresenceSystemTest {
     }
 
     @Test
+    void directoryShowsWhoIsOnline() {
+        String room = SystemStack.randomRoom("online");
+        try (WsClient carol = join(stack.gateway(), "carol", room)) {
+            JsonNode directory = Api.json(Api.get(stack.gateway() + "/api/users", stack.token("alice")));
+            JsonNode entry = null;
+            for (JsonNode user : directory) {
+                if ("carol".equals(user.path("username").asText())) {
+                    entry = user;
+                }
+            }
+            assertTrue(entry != null && entry.path("online").asBoolean(), directory.toString());
+            assertTrue(entry.path("user_id").asLong() > 0);
+        }
+    }
+
+    @Test
     void typingReachesOthersButNotTheTyper() {
         String room = SystemStack.randomRoom("typing");
         try (WsClient alice = join(stack.gateway(), "alice", room);
