@@ -18,6 +18,9 @@ public interface MediaConfig {
     /** The media-upload consumer. */
     Consumer consumer();
 
+    /** The look-up of callers' numeric ids at auth-service, for private-room media. */
+    Directory directory();
+
     /** The media-upload consumer. */
     interface Consumer {
 
@@ -36,5 +39,13 @@ public interface MediaConfig {
         /** Idle time after which a dead consumer's pending uploads are taken over. */
         @WithDefault("PT30S")
         Duration claimAfter();
+    }
+
+    /** The look-up of callers' numeric ids at auth-service, for private-room media. */
+    interface Directory {
+
+        /** Token subjects whose numeric id is remembered at most (the map is emptied when full). */
+        @WithDefault("100000")
+        int cacheSize();
     }
 }

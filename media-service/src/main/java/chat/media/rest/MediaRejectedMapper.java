@@ -11,6 +11,7 @@ public class MediaRejectedMapper {
     @ServerExceptionMapper
     public Response map(MediaRejected rejected) {
         int status = switch (rejected.code()) {
+            case MediaRejected.FORBIDDEN -> 403;
             case MediaRejected.TOO_LARGE -> 413;
             case MediaRejected.UNSUPPORTED_MEDIA -> 415;
             default -> 400;

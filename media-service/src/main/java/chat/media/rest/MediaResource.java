@@ -39,11 +39,13 @@ public class MediaResource {
 
     private final MediaService media;
     private final MediaDownloads downloads;
+    private final MediaAccess access;
     private final JsonWebToken token;
 
-    public MediaResource(MediaService media, MediaDownloads downloads, JsonWebToken token) {
+    public MediaResource(MediaService media, MediaDownloads downloads, MediaAccess access, JsonWebToken token) {
         this.media = media;
         this.downloads = downloads;
+        this.access = access;
         this.token = token;
     }
 
@@ -53,7 +55,7 @@ public class MediaResource {
     @Operation(operationId = "uploadMedia", summary = "Store an image or voice message",
             description = "The body is the file. Its declared Content-Type is ignored: the type is sniffed from "
                     + "the bytes and must be an allowed image (PNG, JPEG, GIF, WebP) or audio format "
-                    + "(WebM, Ogg, MP3, WAV, MP4/M4A).")
+                    + "(WebM, Ogg, MP3, WAV, MP4/M4A). Into a private room, only its two members may upload.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.WILDCARD,
             schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "201", description = "Stored",
@@ -61,9 +63,13 @@ public class MediaResource {
     @APIResponse(responseCode = "400", description = "Invalid room name",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Not a member of the private room (code forbidden)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "413", description = "Larger than the limit (code too_large)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "415", description = "Not an allowed image or audio format (code unsupported_media)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "503", description = "Private-room membership cannot be checked now (code unavailable)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     public Response upload(
             @Parameter(description = "Room the media is meant for") @QueryParam("room") String room,
@@ -72,6 +78,7 @@ public class MediaResource {
                 && RoomNames.parsePrivate(room).filter(RoomNames.PrivatePair::isCanonical).isEmpty()) {
             throw new MediaRejected(MediaRejected.BAD_REQUEST, "invalid room name");
         }
+        access.check(room);
         byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, media.maxBytes() + 1));
         StoredMedia stored = media.store(bytes, null, room, "kc:" + token.getSubject(), null);
         return Response.created(URI.create(stored.url())).entity(new UploadResult(stored.id(), stored.url())).build();
@@ -80,16 +87,21 @@ public class MediaResource {
     @GET
     @Path("{id}")
     @Operation(operationId = "getMedia", summary = "Download a media",
-            description = "The bytes with their sniffed Content-Type and nosniff; supports a single HTTP byte range.")
+            description = "The bytes with their sniffed Content-Type and nosniff; supports a single HTTP byte range. "
+                    + "A private room's media are served to its two members only (checked before If-None-Match and Range).")
     @APIResponse(responseCode = "200", description = "The media",
             content = @Content(mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "206", description = "The requested byte range",
             content = @Content(mediaType = "*/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
     @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Media of a private room the caller is not a member of (code forbidden)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "404", description = "Unknown media (code not_found)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "416", description = "Range outside the media (code range_not_satisfiable)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "503", description = "Private-room membership cannot be checked now (code unavailable)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     public Response get(
             @Parameter(description = "Media id") @PathParam("id") String id,
@@ -97,7 +109,10 @@ public class MediaResource {
             @Parameter(description = "Serve the range only if the ETag still matches") @HeaderParam("If-Range") String ifRange,
             @Parameter(description = "ETag the client already has") @HeaderParam("If-None-Match") String ifNoneMatch) {
         return media.find(id)
-                .map((Media found) -> downloads.answer(found, range, ifRange, ifNoneMatch))
+                .map((Media found) -> {
+                    access.check(found.room); // before any conditional or range answer
+                    return downloads.answer(found, range, ifRange, ifNoneMatch);
+                })
                 .orElseGet(() -> Response.status(404).type(MediaType.APPLICATION_JSON_TYPE)
                         .entity(new ErrorBody(ErrorBody.NOT_FOUND, "no such media")).build());
     }

@@ -5,6 +5,7 @@ public class MediaRejected extends RuntimeException {
 
     public static final String BAD_FRAME = "bad_frame";
     public static final String BAD_REQUEST = "bad_request";
+    public static final String FORBIDDEN = "forbidden";
     public static final String TOO_LARGE = "too_large";
     public static final String UNSUPPORTED_MEDIA = "unsupported_media";
 

@@ -12,6 +12,7 @@ import chat.media.service.DataUrl;
 import chat.media.service.MediaKind;
 import chat.media.service.MediaRejected;
 import chat.media.service.MediaService;
+import chat.media.service.RoomMembership;
 import chat.media.service.StoredMedia;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.logging.Log;
@@ -24,8 +25,8 @@ import java.util.List;
 /**
  * Handles media uploads sent as WebSocket frames: checks and stores each one, then hands a
  * {@code send_message} command with the media URL to message-service, or sends an
- * {@code error} frame to the uploading connection. Entries are deleted ({@code XDEL}) once
- * handled, since they carry the media bytes.
+ * {@code error} frame to the uploading connection (also to a non-member uploading into a private
+ * room). Entries are deleted ({@code XDEL}) once handled, since they carry the media bytes.
  */
 @ApplicationScoped
 public class MediaUploadHandler implements BatchHandler {
@@ -68,6 +69,9 @@ public class MediaUploadHandler implements BatchHandler {
     }
 
     private StoredMedia store(MediaUpload upload) {
+        if (!RoomMembership.admits(upload.room(), upload.userId())) { // the gateway checked too, at the upgrade
+            throw new MediaRejected(MediaRejected.FORBIDDEN, "not a member of this private room");
+        }
         String uploader = Long.toString(upload.userId());
         var earlier = media.storedFor(upload.idempotencyKey(), uploader, upload.room());
         if (earlier.isPresent()) {

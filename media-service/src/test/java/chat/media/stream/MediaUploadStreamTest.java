@@ -13,6 +13,7 @@ import chat.events.RoomEvent;
 import chat.events.SendMessage;
 import chat.events.StreamCodec;
 import chat.events.StreamNames;
+import chat.media.AuthServiceStub;
 import chat.media.TestMedia;
 import chat.media.entity.Media;
 import chat.stack.DevTokens;
@@ -54,7 +55,11 @@ class MediaUploadStreamTest {
     }
 
     private String send(MediaUpload.Kind kind, String room, String key, String dataUrl, Origin origin) {
-        MediaUpload upload = new MediaUpload(kind, room, 7, "alice", "c-" + key, key, dataUrl, "x.bin", origin);
+        return send(kind, room, 7, key, dataUrl, origin);
+    }
+
+    private String send(MediaUpload.Kind kind, String room, long userId, String key, String dataUrl, Origin origin) {
+        MediaUpload upload = new MediaUpload(kind, room, userId, "alice", "c-" + key, key, dataUrl, "x.bin", origin);
         return streams().xadd(names().mediaCommands(), StreamCodec.encode(upload));
     }
 
@@ -155,5 +160,41 @@ class MediaUploadStreamTest {
         assertEquals(messages.get(0).imageUrl(), messages.get(1).imageUrl(), "the same media both times");
         long rows = QuarkusTransaction.requiringNew().call(() -> Media.count("idempotencyKey", key));
         assertEquals(1, rows);
+    }
+
+    @Test
+    void aNonMemberCannotUploadIntoAPrivateRoom() {
+        String room = AuthServiceStub.aliceAndBob();
+        for (long stranger : new long[] {7, AuthServiceStub.BOB_ID + 1, Long.parseLong(AuthServiceStub.ALICE_ID + "1")}) {
+            String key = UUID.randomUUID().toString();
+            Origin origin = origin();
+            String entryId = send(MediaUpload.Kind.IMAGE, room, stranger, key, dataUrl("image/png", TestMedia.png()), origin);
+            JsonNode frame = errorFrameFor(origin);
+            assertEquals("forbidden", frame.get("code").asText());
+            assertTrue(frame.hasNonNull("reason"));
+            await().atMost(Duration.ofSeconds(5)).until(() ->
+                    streams().xrange(names().mediaCommands(), StreamRange.of(entryId, entryId)).isEmpty());
+            assertTrue(messagesWithKey(key).isEmpty(), "nothing is handed to message-service");
+            assertEquals(0, QuarkusTransaction.requiringNew().call(() -> Media.count("idempotencyKey", key)),
+                    "nothing is stored");
+        }
+    }
+
+    @Test
+    void aMembersUploadIntoAPrivateRoomIsServedToTheRoomOnly() {
+        String key = UUID.randomUUID().toString();
+        byte[] png = TestMedia.png();
+        send(MediaUpload.Kind.IMAGE, AuthServiceStub.aliceAndBob(), AuthServiceStub.BOB_ID, key,
+                dataUrl("image/png", png), origin());
+        SendMessage message = await().atMost(Duration.ofSeconds(15))
+                .until(() -> messagesWithKey(key), l -> !l.isEmpty()).get(0);
+        assertEquals(AuthServiceStub.aliceAndBob(), message.room());
+        for (String member : new String[] {"alice", "bob"}) {
+            byte[] served = given().auth().oauth2(DevTokens.accessToken(StackTestResource.infra, member))
+                    .when().get(message.imageUrl()).then().statusCode(200).extract().asByteArray();
+            assertArrayEquals(png, served, member);
+        }
+        given().auth().oauth2(DevTokens.accessToken(StackTestResource.infra, "carol"))
+                .when().get(message.imageUrl()).then().statusCode(403);
     }
 }

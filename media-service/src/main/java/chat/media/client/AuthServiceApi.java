@@ -1,0 +1,19 @@
+package chat.media.client;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** auth-service's user directory, as this service calls it (with the caller's own bearer token). */
+@RegisterRestClient(configKey = "auth-service")
+@Path("/api/users")
+interface AuthServiceApi {
+
+    @GET
+    @Path("/me")
+    @Produces(MediaType.APPLICATION_JSON)
+    DirectoryUser me(@HeaderParam("Authorization") String authorization);
+}

@@ -1,0 +1,95 @@
+package chat.media;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Stands in for auth-service's {@code GET /api/users/me}: answers the user named in the caller's
+ * (real Keycloak) token. alice and bob get random large ids, so that their private room is never a
+ * real room of the shared development database; carol is unknown (404: never remembered by the
+ * service, so she is asked about on every call), or a 500 while {@link #unavailable} is set.
+ */
+public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** alice's id for this test run; bob's is the next one. */
+    public static final long ALICE_ID = 1_000_000_000L + (long) (Math.random() * 1_000_000_000L);
+    public static final long BOB_ID = ALICE_ID + 1;
+    private static final Map<String, Long> IDS = Map.of("alice", ALICE_ID, "bob", BOB_ID);
+    /** While set, users other than alice and bob get a 500 (auth-service failing). */
+    public static volatile boolean unavailable;
+    /** Calls received, to show which requests never ask auth-service. */
+    public static final AtomicInteger CALLS = new AtomicInteger();
+    private HttpServer server;
+
+    /** alice and bob's private room. */
+    public static String aliceAndBob() {
+        return "private_" + ALICE_ID + "_" + BOB_ID;
+    }
+
+    /** A private room of bob's that alice is not in. */
+    public static String bobAndAnother() {
+        return "private_" + BOB_ID + "_" + (BOB_ID + 1);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/api/users/me", this::me);
+        server.start();
+        return Map.of("quarkus.rest-client.auth-service.url", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    private void me(HttpExchange exchange) throws IOException {
+        CALLS.incrementAndGet();
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        String username = auth == null || !auth.startsWith("Bearer ") ? null : username(auth.substring(7));
+        if (username == null) {
+            answer(exchange, 401, "{\"code\":\"unauthorized\",\"reason\":\"no token\"}");
+        } else if (IDS.containsKey(username)) {
+            answer(exchange, 200, "{\"user_id\":" + IDS.get(username) + ",\"username\":\"" + username + "\",\"online\":true}");
+        } else if (unavailable) {
+            answer(exchange, 500, "{\"code\":\"internal\",\"reason\":\"stub failure\"}");
+        } else {
+            answer(exchange, 404, "{\"code\":\"not_found\",\"reason\":\"unknown user\"}");
+        }
+    }
+
+    private static String username(String jwt) {
+        String[] parts = jwt.split("\\.");
+        try {
+            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            return claims.path("preferred_username").asText(null);
+        } catch (RuntimeException | IOException e) {
+            return null;
+        }
+    }
+
+    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}
