@@ -53,6 +53,26 @@ class MediaSystemTest {
     }
 
     @Test
+    void privateRoomMediaIsForItsMembersOnly() throws Exception {
+        long alice = Api.json(Api.get(stack.gateway() + "/api/users/me", stack.token("alice"))).path("user_id").asLong();
+        long bob = Api.json(Api.get(stack.gateway() + "/api/users/me", stack.token("bob"))).path("user_id").asLong();
+        String room = "private_" + Math.min(alice, bob) + "_" + Math.max(alice, bob);
+        String url;
+        try (WsClient a = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/private/" + room + "/"), stack.token("alice"))) {
+            a.await("user_list");
+            a.send(Map.of("type", "file", "file_name", "p.png", "client_id", "pm-" + System.nanoTime(),
+                    "file_data", "data:image/png;base64," + Base64.getEncoder().encodeToString(png())));
+            url = a.await("chat_message", f -> !f.path("image_url").isNull(), WAIT).path("image_url").asText();
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        for (String user : java.util.List.of("alice", "bob", "carol")) {
+            int status = http.send(HttpRequest.newBuilder(URI.create(stack.gateway() + url))
+                    .header("Authorization", "Bearer " + stack.token(user)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            assertEquals(user.equals("carol") ? 403 : 200, status, user + " on " + url);
+        }
+    }
+
+    @Test
     void disguisedUploadIsRefusedWithAnError() {
         String room = SystemStack.randomRoom("media-bad");
         try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"), stack.token("alice"))) {
