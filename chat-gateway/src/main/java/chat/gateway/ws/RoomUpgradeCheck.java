@@ -60,8 +60,7 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
     private Uni<CheckResult> admit(HttpUpgradeContext context, String room, Optional<RoomNames.PrivatePair> pair,
                                    ChatUser user) {
         if (pair.isEmpty()) {
-            context.userData().put(ConnectionKeys.USER, user);
-            return CheckResult.permitUpgrade();
+            return permit(context, user);
         }
         if (!pair.get().hasMember(user.userId())) {
             Log.infof("upgrade refused: user %d is not a member of %s", user.userId(), room);
@@ -71,9 +70,14 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
             if (!member) {
                 return CheckResult.rejectUpgrade(403);
             }
-            context.userData().put(ConnectionKeys.USER, user);
-            return CheckResult.permitUpgrade();
+            return permit(context, user);
         });
+    }
+
+    private static Uni<CheckResult> permit(HttpUpgradeContext context, ChatUser user) {
+        context.userData().put(ConnectionKeys.USER, user);
+        FlushCoalescing.install(context.httpRequest());
+        return CheckResult.permitUpgrade();
     }
 
     private static Uni<CheckResult> refusal(String room, Throwable failure) {
