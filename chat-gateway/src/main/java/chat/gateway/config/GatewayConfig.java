@@ -52,6 +52,10 @@ public interface GatewayConfig {
         @WithDefault("16777216")
         int maxFrameBytes();
 
+        /** Bytes that may wait to be sent to one connection before it counts as stalled and is closed. */
+        @WithDefault("16777216")
+        int maxPendingBytes();
+
         /** Longest client_id, in characters. */
         @WithDefault("64")
         int maxClientIdLength();

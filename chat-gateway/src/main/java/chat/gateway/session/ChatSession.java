@@ -6,6 +6,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.WebSocketConnection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * One WebSocket connection in one room: who it is, and the highest message seq written to
@@ -17,14 +18,25 @@ public final class ChatSession {
     private final ChatUser user;
     private final String room;
     private final RateLimiter limiter;
+    private final BooleanSupplier keepsUp;
+    private final Runnable abort;
+    private volatile boolean droppedAsSlow;
     private long lastSeq;
     private List<StoredMessage> heldDuringResume;
 
-    public ChatSession(WebSocketConnection connection, ChatUser user, String room, RateLimiter limiter) {
+    /**
+     * @param keepsUp false once too many bytes wait to be sent to this connection (its reader
+     *                stalled); the connection is then closed rather than buffered without bound
+     * @param abort   closes the connection's socket at once (a stalled peer would never read a close frame)
+     */
+    public ChatSession(WebSocketConnection connection, ChatUser user, String room, RateLimiter limiter,
+                       BooleanSupplier keepsUp, Runnable abort) {
         this.connection = connection;
         this.user = user;
         this.room = room;
         this.limiter = limiter;
+        this.keepsUp = keepsUp;
+        this.abort = abort;
         this.lastSeq = -1; // its room writes it only messages stored after it joined
     }
 
@@ -80,11 +92,25 @@ public final class ChatSession {
 
     /** Writes a frame that is not a room message (ack, user_list, typing, error, pong). */
     public void send(String frame) {
-        if (!connection.isOpen()) {
+        if (droppedAsSlow || !connection.isOpen()) {
+            return;
+        }
+        if (!keepsUp.getAsBoolean()) {
+            dropAsSlow();
             return;
         }
         connection.sendText(frame).subscribe().with(ignored -> {
         }, failure -> Log.debugf("write to connection %s failed: %s", connection.id(), failure.getMessage()));
+    }
+
+    /**
+     * Closes a connection whose reader stopped reading: its memory stays bounded, and the
+     * client reconnects and sends {@code resume}, missing nothing.
+     */
+    private void dropAsSlow() {
+        droppedAsSlow = true;
+        Log.warnf("connection %s: user %d does not keep up with %s, closing it", connection.id(), user.userId(), room);
+        abort.run();
     }
 
     public synchronized long lastSeq() {

@@ -18,6 +18,7 @@ import chat.gateway.session.ChatSession;
 import chat.gateway.session.RateLimiter;
 import chat.gateway.session.SessionRegistry;
 import chat.gateway.stream.CommandPublisher;
+import io.netty.channel.Channel;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
@@ -58,8 +59,11 @@ public class ChatSocketHandler {
         if (user == null) {
             return connection.close(); // cannot happen: the upgrade check resolved the user
         }
+        Channel channel = connection.userData().get(ConnectionKeys.CHANNEL);
         ChatSession session = new ChatSession(connection, user, room,
-                new RateLimiter(settings.framesPerSecond(), settings.frameBurst()));
+                new RateLimiter(settings.framesPerSecond(), settings.frameBurst()),
+                channel == null ? () -> true : channel::isWritable,
+                channel == null ? () -> connection.close().subscribe().with(ok -> { }, e -> { }) : () -> SocketTuning.abort(channel));
         connection.userData().put(ConnectionKeys.SESSION, session);
         registry.join(session);
         Log.infof("connection %s: user %d joined %s", connection.id(), user.userId(), room);

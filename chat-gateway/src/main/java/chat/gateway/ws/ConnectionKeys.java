@@ -2,6 +2,7 @@ package chat.gateway.ws;
 
 import chat.gateway.identity.ChatUser;
 import chat.gateway.session.ChatSession;
+import io.netty.channel.Channel;
 import io.quarkus.websockets.next.UserData.TypedKey;
 
 /** What the upgrade check and the endpoint keep on a connection. */
@@ -9,6 +10,8 @@ final class ConnectionKeys {
 
     /** The directory entry of the authenticated user, resolved during the upgrade. */
     static final TypedKey<ChatUser> USER = new TypedKey<>("chat.user");
+    /** The connection's Netty channel, to see whether its peer keeps up with what it is sent. */
+    static final TypedKey<Channel> CHANNEL = new TypedKey<>("chat.channel");
     /** The connection's session once it joined its room. */
     static final TypedKey<ChatSession> SESSION = new TypedKey<>("chat.session");
 

@@ -1,6 +1,7 @@
 package chat.gateway.ws;
 
 import chat.events.RoomNames;
+import chat.gateway.config.GatewayConfig;
 import chat.gateway.identity.ChatUser;
 import chat.gateway.identity.UserDirectory;
 import io.quarkus.logging.Log;
@@ -21,10 +22,12 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
 
     private final OriginPolicy origins;
     private final UserDirectory directory;
+    private final int maxPendingBytes;
 
-    public RoomUpgradeCheck(OriginPolicy origins, UserDirectory directory) {
+    public RoomUpgradeCheck(OriginPolicy origins, UserDirectory directory, GatewayConfig config) {
         this.origins = origins;
         this.directory = directory;
+        this.maxPendingBytes = config.gateway().maxPendingBytes();
     }
 
     @Override
@@ -74,9 +77,10 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
         });
     }
 
-    private static Uni<CheckResult> permit(HttpUpgradeContext context, ChatUser user) {
+    private Uni<CheckResult> permit(HttpUpgradeContext context, ChatUser user) {
         context.userData().put(ConnectionKeys.USER, user);
-        FlushCoalescing.install(context.httpRequest());
+        SocketTuning.apply(context.httpRequest(), maxPendingBytes)
+                .ifPresent(channel -> context.userData().put(ConnectionKeys.CHANNEL, channel));
         return CheckResult.permitUpgrade();
     }
 

@@ -28,6 +28,6 @@ final class RecordingSession {
                     case "equals" -> proxy == args[0];
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-        return new ChatSession(connection, new ChatUser(1, "alice"), "r", new RateLimiter(1000, 1000));
+        return new ChatSession(connection, new ChatUser(1, "alice"), "r", new RateLimiter(1000, 1000), () -> true, () -> { });
     }
 }

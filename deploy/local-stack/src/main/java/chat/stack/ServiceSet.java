@@ -17,8 +17,14 @@ import java.util.Map;
  * @param secondGatewayPort port of a second gateway instance, or 0 for none
  * @param streamPrefix stream key prefix shared by this set of services
  * @param tag          name part of the pid and log files of this set
+ * @param gatewayConfig extra configuration of the gateway instances (tests tighten limits with it)
  */
-public record ServiceSet(InfraEndpoints infra, int portBase, int secondGatewayPort, String streamPrefix, String tag) {
+public record ServiceSet(InfraEndpoints infra, int portBase, int secondGatewayPort, String streamPrefix, String tag,
+                         Map<String, String> gatewayConfig) {
+
+    public ServiceSet(InfraEndpoints infra, int portBase, int secondGatewayPort, String streamPrefix, String tag) {
+        this(infra, portBase, secondGatewayPort, streamPrefix, tag, Map.of());
+    }
 
     /** The local development set: gateway 8080, services 8081-8084, optional gateway 8090. */
     public static ServiceSet development(InfraEndpoints infra, boolean secondGateway) {
@@ -119,6 +125,7 @@ public record ServiceSet(InfraEndpoints infra, int portBase, int secondGatewayPo
             config.put("chat.gateway.services.message", url(ServiceKind.MESSAGE));
             config.put("chat.gateway.services.media", url(ServiceKind.MEDIA));
             config.put("chat.gateway.services.presence", url(ServiceKind.PRESENCE));
+            config.putAll(gatewayConfig);
         }
         if (kind == ServiceKind.AUTH) {
             config.put("quarkus.keycloak.admin-client.server-url", infra.keycloakUrl());

@@ -17,6 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SystemStack {
 
+    /** Bytes that may wait for one connection in the test gateways before it is dropped as stalled. */
+    static final int STALLED_READER_BOUND = 256 * 1024;
+
     private static SystemStack instance;
 
     final StackLayout layout;
@@ -27,7 +30,9 @@ final class SystemStack {
     private SystemStack() {
         layout = StackLayout.detect();
         infra = Infrastructure.ensureRunning();
-        services = new ServiceSet(infra, 18080, 18090, "it-" + UUID.randomUUID().toString().substring(0, 8), "it");
+        // a small outbound bound, so that the stalled-reader test needs little data to reach it
+        services = new ServiceSet(infra, 18080, 18090, "it-" + UUID.randomUUID().toString().substring(0, 8), "it",
+                Map.of("chat.gateway.max-pending-bytes", Integer.toString(STALLED_READER_BOUND)));
         services.stop(layout); // leftovers of an interrupted earlier run
         services.start(layout);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> services.stop(layout)));
