@@ -35,6 +35,11 @@ public final class RoomNames {
         return room != null && NAME.matcher(room).matches() && !room.startsWith(PRIVATE_PREFIX);
     }
 
+    /** True for a room that may exist: a public name, or the canonical {@code private_a_b} of two users. */
+    public static boolean isValid(String room) {
+        return isPublic(room) || parsePrivate(room).map(PrivatePair::isCanonical).orElse(false);
+    }
+
     /** True when the name claims to be a private room, whether well-formed or not. */
     public static boolean isPrivateLike(String room) {
         return room != null && room.startsWith(PRIVATE_PREFIX);

@@ -26,5 +26,9 @@ class RoomNamesTest {
         assertFalse(RoomNames.parsePrivate("private_3_3").orElseThrow().isCanonical());
         assertTrue(RoomNames.parsePrivate("private_a_b").isEmpty());
         assertEquals("private_2_10", RoomNames.privateRoom(10, 2));
+        assertTrue(RoomNames.isValid("private_2_10"));
+        assertTrue(RoomNames.isValid("lobby"));
+        assertFalse(RoomNames.isValid("private_10_2"));
+        assertFalse(RoomNames.isValid("private_lobby"));
     }
 }

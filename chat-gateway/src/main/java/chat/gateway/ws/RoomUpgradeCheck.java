@@ -47,7 +47,7 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
         }
         String room = context.pathParam("room");
         Optional<RoomNames.PrivatePair> pair = RoomNames.parsePrivate(room);
-        if (!RoomNames.isPublic(room) && (pair.isEmpty() || !pair.get().isCanonical())) {
+        if (!RoomNames.isValid(room)) {
             return CheckResult.rejectUpgrade(400);
         }
         return context.securityIdentity().flatMap(identity -> {

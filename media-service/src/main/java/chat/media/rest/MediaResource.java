@@ -74,8 +74,7 @@ public class MediaResource {
     public Response upload(
             @Parameter(description = "Room the media is meant for") @QueryParam("room") String room,
             InputStream body) throws IOException {
-        if (room != null && !RoomNames.isPublic(room)
-                && RoomNames.parsePrivate(room).filter(RoomNames.PrivatePair::isCanonical).isEmpty()) {
+        if (room != null && !RoomNames.isValid(room)) {
             throw new MediaRejected(MediaRejected.BAD_REQUEST, "invalid room name");
         }
         access.check(room);

@@ -20,8 +20,7 @@ public class HistoryParams {
 
     /** A public room name or a canonical {@code private_a_b}; otherwise 400. */
     public static void checkRoom(String room) {
-        boolean canonicalPrivate = RoomNames.parsePrivate(room).map(RoomNames.PrivatePair::isCanonical).orElse(false);
-        if (!RoomNames.isPublic(room) && !canonicalPrivate) {
+        if (!RoomNames.isValid(room)) {
             throw ApiException.badRequest("invalid room name");
         }
     }

@@ -36,13 +36,13 @@ public class CommandValidator {
 
     /** The error to answer with, or empty when the command may be stored. */
     public Optional<ErrorFrame> check(SendMessage c) {
-        Optional<RoomNames.PrivatePair> pair = RoomNames.parsePrivate(c.room());
-        if (!RoomNames.isPublic(c.room()) && !(pair.isPresent() && pair.get().isCanonical())) {
+        if (!RoomNames.isValid(c.room())) {
             return bad("invalid room name");
         }
         if (c.userId() <= 0 || c.username() == null || c.username().isBlank() || c.username().length() > MAX_USERNAME) {
             return bad("missing or invalid sender");
         }
+        Optional<RoomNames.PrivatePair> pair = RoomNames.parsePrivate(c.room());
         if (pair.isPresent() && !pair.get().hasMember(c.userId())) {
             return Optional.of(MessageFrames.error(ErrorFrame.FORBIDDEN, "not a member of this private room"));
         }

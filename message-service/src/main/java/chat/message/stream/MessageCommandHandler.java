@@ -126,13 +126,13 @@ public class MessageCommandHandler implements BatchHandler {
     }
 
     private static Optional<ErrorFrame> check(MarkRead r) {
-        Optional<RoomNames.PrivatePair> pair = RoomNames.parsePrivate(r.room());
-        if (!RoomNames.isPublic(r.room()) && !(pair.isPresent() && pair.get().isCanonical())) {
+        if (!RoomNames.isValid(r.room())) {
             return Optional.of(MessageFrames.error(ErrorFrame.BAD_FRAME, "invalid room name"));
         }
         if (r.userId() <= 0 || r.username() == null || r.username().isBlank() || r.messageId() <= 0) {
             return Optional.of(MessageFrames.error(ErrorFrame.BAD_FRAME, "missing reader or message_id"));
         }
+        Optional<RoomNames.PrivatePair> pair = RoomNames.parsePrivate(r.room());
         if (pair.isPresent() && !pair.get().hasMember(r.userId())) {
             return Optional.of(MessageFrames.error(ErrorFrame.FORBIDDEN, "not a member of this private room"));
         }
