@@ -26,9 +26,10 @@ public record ServiceSet(InfraEndpoints infra, int portBase, int secondGatewayPo
         this(infra, portBase, secondGatewayPort, streamPrefix, tag, Map.of());
     }
 
-    /** The local development set: gateway 8080, services 8081-8084, optional gateway 8090. */
+    /** The local development set: gateway 8080, services 8081-8084, optional gateway 8090 ({@code CHAT_PORT} moves them). */
     public static ServiceSet development(InfraEndpoints infra, boolean secondGateway) {
-        return new ServiceSet(infra, 8080, secondGateway ? 8090 : 0, "chat", "dev");
+        int port = Integer.parseInt(System.getenv().getOrDefault("CHAT_PORT", "8080"));
+        return new ServiceSet(infra, port, secondGateway ? port + 10 : 0, "chat", "dev");
     }
 
     public int port(ServiceKind kind) {

@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The whole system for these tests, started once per test JVM: real PostgreSQL, Redis and
  * Keycloak, and the five services as processes on their own ports (gateway 18080 and a
- * second gateway 18090) with a stream prefix of their own, so they never meet a developer's
- * running stack. Stopped when the JVM ends.
+ * second gateway 18090; {@code CHAT_IT_PORT} moves both) with a stream prefix of their own, so
+ * they never meet a developer's running stack. Stopped when the JVM ends.
  */
 final class SystemStack {
 
@@ -31,7 +31,8 @@ final class SystemStack {
         layout = StackLayout.detect();
         infra = Infrastructure.ensureRunning();
         // a small outbound bound, so that the stalled-reader test needs little data to reach it
-        services = new ServiceSet(infra, 18080, 18090, "it-" + UUID.randomUUID().toString().substring(0, 8), "it",
+        int port = Integer.parseInt(System.getenv().getOrDefault("CHAT_IT_PORT", "18080"));
+        services = new ServiceSet(infra, port, port + 10, "it-" + UUID.randomUUID().toString().substring(0, 8), "it",
                 Map.of("chat.gateway.max-pending-bytes", Integer.toString(STALLED_READER_BOUND)));
         services.stop(layout); // leftovers of an interrupted earlier run
         services.start(layout);
