@@ -72,8 +72,10 @@ async function login(browser, user) {
   return page;
 }
 
-const connected = (page) => page.waitForFunction(() => document.querySelector("#status").textContent === "connected"
-  && !document.querySelector("#text").disabled, null, WAIT);
+const connected = (page, wait = WAIT) => page.waitForFunction(() => document.querySelector("#status").textContent === "connected"
+  && !document.querySelector("#text").disabled, null, wait);
+/** Backoff of the client (up to 15 s between tries) after a gateway start that takes its time here. */
+const RECONNECT = { timeout: 60000 };
 
 async function say(page, text) {
   await page.getByRole("textbox", { name: "Message" }).fill(text);
@@ -100,15 +102,21 @@ async function joinRoom(page, room) {
   await connected(page);
 }
 
-/** Sends n messages to a room over the page's own WebSocket (the session cookie), waiting for their acks. */
+/** Sends messages to a room over the page's own WebSocket (the session cookie), each after the last one's ack, waiting out the rate limit. */
 function seed(page, room, texts) {
   return page.evaluate(([room, texts]) => new Promise((resolve, reject) => {
     const ws = new WebSocket(`ws://${location.host}/ws/chat/${room}/`);
-    let acked = 0;
-    ws.onopen = () => texts.forEach((t, i) => ws.send(JSON.stringify({ type: "message", message: t, client_id: `seed-${i}` })));
-    ws.onmessage = (e) => { const f = JSON.parse(e.data); if (f.type === "ack" && ++acked === texts.length) { ws.close(); resolve(acked); } };
+    let next = 0;
+    const send = (i) => ws.send(JSON.stringify({ type: "message", message: texts[i], client_id: `seed-${i}` }));
+    ws.onopen = () => send(0);
+    ws.onmessage = (e) => {
+      const f = JSON.parse(e.data);
+      if (f.type === "error" && f.code === "rate_limited") setTimeout(() => send(next), 1000);
+      if (f.type !== "ack") return;
+      if (++next === texts.length) { ws.close(); resolve(next); } else send(next);
+    };
     ws.onerror = () => reject(new Error("seed socket failed"));
-    setTimeout(() => reject(new Error(`seeded ${acked} of ${texts.length}`)), 20000);
+    setTimeout(() => reject(new Error(`seeded ${next} of ${texts.length}`)), 30000);
   }), [room, texts]);
 }
 
@@ -300,7 +308,7 @@ async function signUpAndLogOut(browser) {
     await shot(alice, "09-reconnecting");
     await ask(`fill-gap ${room} ${quiet} ${run}`);
     for (const [who, page] of [["alice", alice], ["bob", bob]]) {
-      await connected(page);
+      await connected(page, RECONNECT);
       await message(page, `sent while you were away 2 ${run}`).waitFor(WAIT);
       const once = await page.$$eval("#messages li .text", (ts, run) => [1, 2]
         .map((i) => ts.filter((n) => n.textContent === `sent while you were away ${i} ${run}`).length), run);
@@ -308,7 +316,7 @@ async function signUpAndLogOut(browser) {
       check(`${who} reconnects and the gap is filled once`, once.join() === "1,1" && new Set(seqs).size === seqs.length
         && seqs.every((s, i) => i === 0 || s > seqs[i - 1]), `${once} / ${seqs}`);
     }
-    await message(bobQuiet, `hello, quiet room ${run}`).waitFor(WAIT);
+    await message(bobQuiet, `hello, quiet room ${run}`).waitFor(RECONNECT);
     check("a room that was empty before the drop catches up", true);
     await bobQuiet.close();
 

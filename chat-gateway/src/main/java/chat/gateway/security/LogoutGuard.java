@@ -2,6 +2,8 @@ package chat.gateway.security;
 
 import chat.gateway.ws.OriginPolicy;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,11 +41,23 @@ public class LogoutGuard {
         }
         String site = rc.request().getHeader("Sec-Fetch-Site");
         boolean sameSite = site == null || site.equals("same-origin") || site.equals("same-site");
-        if (rc.request().getHeader("Origin") == null || !origins.permits(rc.request()) || !sameSite) {
+        String origin = rc.request().getHeader("Origin");
+        if (origin == null || !(isOwn(rc.request(), origin) || origins.permits(rc.request())) || !sameSite) {
             refuse(rc, 403, "forbidden", "log out from the chat's own page");
             return;
         }
         rc.next();
+    }
+
+    /** Whether the Origin names this server as the request reached it (HTTP/2 has no Host header, only the authority). */
+    private static boolean isOwn(HttpServerRequest request, String origin) {
+        HostAndPort authority = request.authority();
+        int scheme = origin.indexOf("://");
+        if (authority == null || scheme < 0) {
+            return false;
+        }
+        String own = authority.port() >= 0 ? authority.host() + ":" + authority.port() : authority.host();
+        return origin.substring(scheme + 3).equalsIgnoreCase(own);
     }
 
     private static void refuse(RoutingContext rc, int status, String code, String reason) {

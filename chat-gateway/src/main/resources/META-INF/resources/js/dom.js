@@ -57,6 +57,6 @@ export function ago(iso) {
 
 /** m:ss for a duration in milliseconds. */
 export function clock(ms) {
-  const s = Math.max(0, Math.round(ms / 1000));
+  const s = Math.max(0, Math.floor(ms / 1000)); // as media players count
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 }

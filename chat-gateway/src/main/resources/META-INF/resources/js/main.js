@@ -56,7 +56,7 @@ async function start() {
     $("online-summary").textContent = "Online";
     $("older").textContent = "";
     composer.enable(false);
-    search.close();
+    search.close(true);
     showRoom();
     conversations.render();
     await room.open();

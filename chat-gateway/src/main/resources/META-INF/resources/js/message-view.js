@@ -3,6 +3,9 @@
 // "seen by N"), or not sent with a Retry button.
 import { el, linkified, timeElement, clock } from "./dom.js";
 
+/** Media URLs the server gives are under /api/media/; local previews are blob: URLs. Anything else is ignored. */
+const media = (url) => (typeof url === "string" && (url.startsWith("/api/media/") || url.startsWith("blob:")) ? url : null);
+
 /** Builds the <li> of a chat_message frame (or of a message still being sent). */
 export function messageItem(m, mine, onImage) {
   const li = el("li", { className: `msg ${mine ? "mine" : "theirs"}` });
@@ -13,15 +16,16 @@ export function messageItem(m, mine, onImage) {
     el("div", { className: "meta" }, el("span", { className: "who", textContent: m.username || "" }),
       m.sent_at ? timeElement(m.sent_at) : el("time", { textContent: "now" })));
   if (m.message) bubble.append(el("p", { className: "text" }, ...linkified(m.message)));
-  const image = m.image_thumb_url || m.image_url || m.local_image;
+  const image = media(m.image_thumb_url) || media(m.image_url) || media(m.local_image);
   if (image) {
-    const img = el("img", { src: image, alt: `Image from ${m.username || "me"}`, loading: "lazy", className: "image" });
-    const full = m.image_url || m.local_image;
+    const img = el("img", { src: image, alt: `Image from ${m.username || "me"}`, className: "image" });
+    const full = media(m.image_url) || media(m.local_image) || image;
     const link = el("a", { href: full, className: "image-link", title: "Open full size" }, img);
     link.addEventListener("click", (e) => { e.preventDefault(); onImage(full, img.alt); });
     bubble.append(link);
   }
-  if (m.audio_url || m.local_audio) bubble.append(voicePlayer(m.audio_url || m.local_audio, m.audio_duration_ms));
+  const audio = media(m.audio_url) || media(m.local_audio);
+  if (audio) bubble.append(voicePlayer(audio, m.audio_duration_ms));
   if (mine) bubble.append(el("span", { className: "state" }));
   li.append(bubble);
   return li;

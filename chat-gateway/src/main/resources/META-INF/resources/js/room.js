@@ -32,6 +32,7 @@ export class Room {
   async open() {
     this.list.replaceChildren();
     await this.loadLatest();
+    if (this.closed) return; // another room was opened meanwhile
     this.socket = new RoomSocket(this.name, () => this.lastSeq, {
       frame: (f) => this.onFrame(f),
       state: (s, delay) => this.onSocketState(s, delay),
@@ -40,6 +41,8 @@ export class Room {
   }
 
   close() {
+    this.closed = true;
+    clearTimeout(this.readTimer);
     if (this.socket) this.socket.close();
     this.typists.forEach(clearTimeout);
   }
@@ -61,12 +64,15 @@ export class Room {
     this.markRead();
   }
 
+  /** A page of this room's history; null if it failed or the room was closed meanwhile. */
   async fetchPage(params) {
     try {
-      return await api.history(this.name, params);
+      const page = await api.history(this.name, params);
+      return this.closed ? null : page;
     } catch (e) {
+      if (this.closed) return null;
       this.hooks.status(e.status === 403 ? "you are not a member of this chat" : "history unavailable, retrying\u2026");
-      if (e.status !== 403) setTimeout(() => { if (this.items.size === 0) this.loadLatest(); }, 3000);
+      if (e.status !== 403) setTimeout(() => { if (!this.closed && this.items.size === 0) this.loadLatest(); }, 3000);
       return null;
     }
   }
@@ -147,6 +153,7 @@ export class Room {
   render(m) {
     const mine = m.user_id === this.me.user_id;
     const li = messageItem(m, mine, this.hooks.image);
+    this.keepEndWhileLoading(li);
     this.items.set(m.seq, li);
     if (mine) setState(li, "sent");
     return li;
@@ -226,6 +233,12 @@ export class Room {
       p.state = "failed";
       setState(p.li, "failed", 0, () => this.retry(e.client_id));
       this.hooks.status(e.code === "unavailable" ? "not sent: the chat is briefly unavailable" : `not sent: ${e.reason}`);
+    } else if (e.code === "unavailable") {
+      // the replay of a resume failed: ask again shortly, from what this client has
+      this.hooks.status("catching up\u2026");
+      setTimeout(() => {
+        if (!this.closed && this.socket?.send({ type: "resume", after_seq: this.lastSeq })) this.hooks.status("connected");
+      }, 1000);
     } else {
       this.hooks.status(e.reason || e.code);
     }
@@ -264,7 +277,7 @@ export class Room {
     if (!id || at <= this.readSent) return;
     clearTimeout(this.readTimer);
     this.readTimer = setTimeout(() => {
-      if (at > this.readSent && this.socket.send({ type: "message_read", message_id: id })) this.readSent = at;
+      if (at > this.readSent && this.socket?.send({ type: "message_read", message_id: id })) this.readSent = at;
     }, 300);
   }
 
@@ -291,8 +304,8 @@ export class Room {
   onSocketState(state) {
     const text = { connecting: "connecting\u2026", reconnecting: "reconnecting\u2026", open: "connected" }[state];
     this.hooks.status(text || "");
-    this.hooks.connected(state === "open");
     if (state === "open") {
+      this.hooks.connected(true);
       // what was not acked before the drop goes again, with the same client_id (never stored twice)
       for (const [clientId, p] of this.pending) if (p.state === "sending") this.socket.send(p.frame);
       this.markRead();
@@ -305,10 +318,11 @@ export class Room {
     const full = { ...frame, client_id: clientId };
     const li = messageItem({ ...preview, username: this.me.username, client_id: clientId }, true, this.hooks.image);
     li.dataset.local = "1";
+    this.keepEndWhileLoading(li);
     this.list.append(li);
     setState(li, "sending");
     this.pending.set(clientId, { li, frame: full, state: "sending" });
-    this.socket.send(full);
+    this.socket?.send(full); // while reconnecting it waits, and goes out once the socket is open again
     this.scrollToEnd();
   }
 
@@ -317,13 +331,21 @@ export class Room {
     if (!p) return;
     p.state = "sending";
     setState(p.li, "sending");
-    this.socket.send(p.frame);
+    this.socket?.send(p.frame);
   }
 
   typing() {
     const now = Date.now();
     if (now - (this.lastTyping || 0) < 2500) return;
-    if (this.socket.send({ type: "typing" })) this.lastTyping = now;
+    if (this.socket?.send({ type: "typing" })) this.lastTyping = now;
+  }
+
+  /** An image that finishes loading grows its message: a reader at the end stays at the end. */
+  keepEndWhileLoading(li) {
+    const img = li.querySelector("img");
+    if (!img) return;
+    const distanceFromEnd = () => this.thread.scrollHeight - this.thread.scrollTop - this.thread.clientHeight;
+    img.addEventListener("load", () => { if (!this.detached && distanceFromEnd() < 150 + img.height) this.scrollToEnd(); }, { once: true });
   }
 
   scrollToEnd() {

@@ -34,7 +34,9 @@ export class Search {
     }));
   }
 
-  close() {
+  /** Closes the results; forget: also empties the box (another room was opened). */
+  close(forget = false) {
+    if (forget) $("search-q").value = "";
     $("search-results").hidden = true;
     $("results").replaceChildren();
   }

@@ -33,7 +33,7 @@ export class VoiceRecorder {
     recorder.addEventListener("dataavailable", (e) => { if (e.data.size) chunks.push(e.data); });
     recorder.addEventListener("stop", () => {
       stream.getTracks().forEach((t) => t.stop());
-      if (this.keep) this.sendRecording(new Blob(chunks, { type: recorder.mimeType || "audio/webm" }), Date.now() - this.started);
+      if (this.keep) this.sendRecording(new Blob(chunks, { type: recorder.mimeType || "audio/webm" }));
     });
     this.recorder = recorder;
     this.started = Date.now();
@@ -60,10 +60,10 @@ export class VoiceRecorder {
     $("record").focus();
   }
 
-  async sendRecording(blob, durationMs) {
+  async sendRecording(blob) {
     const room = this.room();
     if (!room || blob.size === 0) return;
     const data = await readAsDataUrl(blob);
-    room.send({ type: "audio", file_data: data }, { local_audio: URL.createObjectURL(blob), audio_duration_ms: durationMs });
+    room.send({ type: "audio", file_data: data }, { local_audio: URL.createObjectURL(blob) });
   }
 }

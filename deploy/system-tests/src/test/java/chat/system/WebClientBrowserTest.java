@@ -81,9 +81,9 @@ class WebClientBrowserTest {
             case "kill-gateway" -> stack.services.kill(stack.layout, "gateway");
             case "fill-gap" -> {
                 String run = request[3];
-                sendThroughSecondGateway(request[1], "bob",
+                sendThroughSecondGateway(request[1], "bob", run,
                         List.of("sent while you were away 1 " + run, "sent while you were away 2 " + run));
-                sendThroughSecondGateway(request[2], "carol", List.of("hello, quiet room " + run));
+                sendThroughSecondGateway(request[2], "carol", run, List.of("hello, quiet room " + run));
                 stack.services.start(stack.layout);
             }
             default -> throw new IllegalArgumentException("unknown request " + request[0]);
@@ -92,12 +92,13 @@ class WebClientBrowserTest {
         answers.flush();
     }
 
-    private void sendThroughSecondGateway(String room, String user, List<String> texts) {
+    /** Sends the texts and waits for their acks; client ids carry the run (an id reused in a room is acked, not stored again). */
+    private void sendThroughSecondGateway(String room, String user, String run, List<String> texts) {
         String path = (room.startsWith("private_") ? "/ws/chat/private/" : "/ws/chat/") + room + "/";
         try (WsClient client = WsClient.connect(stack.wsUrl(stack.secondGateway(), path), stack.token(user))) {
             client.await("user_list");
             for (int i = 0; i < texts.size(); i++) {
-                String clientId = "gap-" + i;
+                String clientId = "gap-" + run + "-" + i;
                 client.send(Map.of("type", "message", "message", texts.get(i), "client_id", clientId));
                 client.await("ack", f -> f.path("client_id").asText().equals(clientId), Duration.ofSeconds(20));
             }

@@ -22,6 +22,8 @@ class WebClientPageSystemTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern EVENT_HANDLER = Pattern.compile("<[^>]+\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
+    /** The reason of LogoutGuard's refusal. */
+    private static final String REFUSAL = "log out from the chat's own page";
     private static SystemStack stack;
 
     @BeforeAll
@@ -54,11 +56,11 @@ class WebClientPageSystemTest {
         String logout = stack.gateway() + "/logout";
         assertEquals(405, HTTP.send(HttpRequest.newBuilder(URI.create(logout)).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode(), "GET /logout logs nobody out");
-        assertEquals(403, post(logout, null, null), "a POST without Origin");
-        assertEquals(403, post(logout, "https://evil.example", null), "a POST from another site");
-        assertEquals(403, post(logout, stack.gateway(), "cross-site"), "a POST the browser marks cross-site");
-        int ours = post(logout, stack.gateway(), "same-origin");
-        assertTrue(ours != 403 && ours != 405, "our own page's POST goes on to the logout: " + ours);
+        assertRefused(post(logout, null, null), "a POST without Origin");
+        assertRefused(post(logout, "https://evil.example", null), "a POST from another site");
+        assertRefused(post(logout, stack.gateway(), "cross-site"), "a POST the browser marks cross-site");
+        HttpResponse<String> ours = post(logout, stack.gateway(), "same-origin");
+        assertFalse(ours.body().contains(REFUSAL), "our own page's POST goes on to the logout: " + ours.statusCode());
     }
 
     @Test
@@ -69,7 +71,12 @@ class WebClientPageSystemTest {
         assertEquals(401, Api.get(stack.gateway() + "/api/conversations", null).statusCode());
     }
 
-    private static int post(String url, String origin, String fetchSite) throws Exception {
+    private static void assertRefused(HttpResponse<String> response, String what) {
+        assertEquals(403, response.statusCode(), what);
+        assertTrue(response.body().contains(REFUSAL), what + ": " + response.body());
+    }
+
+    private static HttpResponse<String> post(String url, String origin, String fetchSite) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody());
         if (origin != null) {
             request.header("Origin", origin);
@@ -77,6 +84,6 @@ class WebClientPageSystemTest {
         if (fetchSite != null) {
             request.header("Sec-Fetch-Site", fetchSite);
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
