@@ -32,5 +32,6 @@ export const api = {
   privateRoom: (userId) => call("POST", "/api/private-rooms", { user_id: userId }),
   conversations: () => call("GET", "/api/conversations"),
   history: (name, params) => call("GET", `/api/rooms/${room(name)}/messages?${new URLSearchParams(params)}`),
+  presence: (name) => call("GET", `/api/rooms/${room(name)}/presence`),
   search: (name, q) => call("GET", `/api/rooms/${room(name)}/search?${new URLSearchParams({ q })}`),
 };

@@ -38,6 +38,17 @@ export class Room {
       state: (s, delay) => this.onSocketState(s, delay),
     });
     this.socket.connect();
+    this.showPresence();
+  }
+
+  /** Who is online here, from presence-service, until the socket's first user_list says it. */
+  async showPresence() {
+    try {
+      const presence = await api.presence(this.name);
+      if (!this.closed && !this.heardUserList) this.hooks.online(presence.users.map((u) => u.username));
+    } catch {
+      // the user_list frame will tell
+    }
   }
 
   close() {
@@ -182,7 +193,7 @@ export class Room {
       case "ack": this.onAck(f); break;
       case "message_read": this.onRead(f); break;
       case "typing": this.onTyping(f); break;
-      case "user_list": this.hooks.online(f.users || []); break;
+      case "user_list": this.heardUserList = true; this.hooks.online(f.users || []); break;
       case "error": this.onError(f); break;
       default: break;
     }
