@@ -76,6 +76,13 @@ public interface GatewayConfig {
         @WithDefault("250ms")
         Duration gapTimeout();
 
+        /**
+         * Longest a stopping gateway spends draining: publishing its connections' presence leaves and
+         * closing them with 1012 (reconnect and resume). Keep it below the pod's termination grace period.
+         */
+        @WithDefault("15s")
+        Duration drainTimeout();
+
         /** How long a resolved user (token subject to directory id) is cached. */
         @WithDefault("10m")
         Duration userCacheTtl();

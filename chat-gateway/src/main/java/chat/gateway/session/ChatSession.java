@@ -113,6 +113,11 @@ public final class ChatSession {
         abort.run();
     }
 
+    /** Whether this connection was closed for not keeping up (counted when it leaves). */
+    public boolean droppedAsSlow() {
+        return droppedAsSlow;
+    }
+
     public synchronized long lastSeq() {
         return lastSeq;
     }
