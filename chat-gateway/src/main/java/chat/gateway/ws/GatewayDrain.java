@@ -8,12 +8,11 @@ import chat.gateway.session.ChatSession;
 import chat.gateway.session.SessionRegistry;
 import chat.gateway.stream.CommandPublisher;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OpenConnections;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -53,8 +52,11 @@ public class GatewayDrain {
         return draining;
     }
 
-    /** Runs before the other shutdown observers, while Redis and the sockets are still up. */
-    void drain(@Observes @Priority(0) ShutdownEvent event) {
+    /**
+     * Runs first in a shutdown (quarkus.shutdown.delay-enabled), while the HTTP server, the
+     * sockets and Redis are all still up; plain ShutdownEvent observers come after the server closed.
+     */
+    void drain(@Observes ShutdownDelayInitiatedEvent event) {
         draining = true;
         long started = System.nanoTime();
         List<WebSocketConnection> open = List.copyOf(connections.listAll());

@@ -55,6 +55,9 @@ final class Contracts {
     }
 
     private static void diff(String at, JsonNode a, JsonNode b, List<String> out) {
+        if (at.endsWith("/openIdConnectUrl")) {
+            return; // where Keycloak is depends on the deployment, not on the contract
+        }
         if (a != null && b != null && a.isObject() && b.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,8 @@ class GatewayDrainSystemTest {
     void sigtermClosesWith1012AndClientsResumeElsewhereWithoutAGap() {
         String room = SystemStack.randomRoom("drain");
         String path = "/ws/chat/" + room + "/";
+        AtomicReference<CompletableFuture<Duration>> stopping =
+                new AtomicReference<>(CompletableFuture.completedFuture(Duration.ZERO));
         try (WsClient bob = WsClient.connect(stack.wsUrl(stack.gateway(), path), stack.token("bob"))) {
             bob.await("user_list", f -> f.path("users").toString().contains("bob"), WAIT);
             WsClient carol = WsClient.connect(stack.wsUrl(stack.secondGateway(), path), stack.token("carol"));
@@ -45,8 +48,8 @@ class GatewayDrainSystemTest {
             long lastSeq = carol.messages(3, WAIT).get(2).path("seq").asLong();
 
             long stoppedAt = System.nanoTime();
-            CompletableFuture<Duration> exited = CompletableFuture.supplyAsync(
-                    () -> stack.services.terminate(stack.layout, "gateway-2", GRACE.plusSeconds(10)));
+            stopping.set(CompletableFuture.supplyAsync(
+                    () -> stack.services.terminate(stack.layout, "gateway-2", GRACE.plusSeconds(10))));
             Awaitility.await().atMost(WAIT).until(() -> carol.closeStatus() != -1);
             assertEquals(1012, carol.closeStatus(), "closed as 'service restart: reconnect and resume'");
             // while carol is away, the room goes on
@@ -57,7 +60,7 @@ class GatewayDrainSystemTest {
             double offlineAfter = (System.nanoTime() - stoppedAt) / 1e9;
             assertTrue(offlineAfter < 15, "carol left at the drain, not after the 30 s presence TTL: " + offlineAfter + " s");
             assertTrue(list.path("users").toString().contains("bob"));
-            Duration exit = exited.join();
+            Duration exit = stopping.get().join();
             System.out.printf("drain: 1012 received, user offline after %.1f s, process exited after %d ms%n",
                     offlineAfter, exit.toMillis());
             assertTrue(exit.compareTo(GRACE) < 0, "exited within the grace period: " + exit);
@@ -73,6 +76,7 @@ class GatewayDrainSystemTest {
                 assertTrue(back.drain("chat_message", Duration.ofSeconds(1)).isEmpty(), "nothing twice");
             }
         } finally {
+            stopping.get().handle((took, failure) -> took).join(); // never start it again while the old one still exits
             stack.services.start(stack.layout); // brings the stopped gateway back for other tests
         }
     }
