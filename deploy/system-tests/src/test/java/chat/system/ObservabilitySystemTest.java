@@ -106,6 +106,28 @@ class ObservabilitySystemTest {
         }
     }
 
+    @Test
+    void dashboardAndAlertsUseMetersTheServicesServe() throws IOException {
+        StringBuilder served = new StringBuilder();
+        for (ServiceKind kind : ServiceKind.values()) {
+            served.append(scrape(ServiceSet.managementUrl(stack.services.port(kind)) + "/q/metrics"));
+        }
+        Path monitoring = stack.layout.repoRoot().resolve("deploy/monitoring");
+        String used = Files.readString(monitoring.resolve("alerts.yaml")) + Files.readString(monitoring.resolve("grafana-dashboard.json"));
+        Matcher names = Pattern.compile("\\b(chat_[a-z_]+|process_cpu_usage|jvm_memory_used_bytes)\\b").matcher(used);
+        while (names.find()) {
+            String name = names.group(1).replaceAll("_(bucket|count|sum)$", "");
+            if (STREAM_METERS.contains(name)) {
+                continue;
+            }
+            assertTrue(served.indexOf("\n" + name) >= 0, name + " is used by deploy/monitoring but served by no service");
+        }
+    }
+
+    /** The stream consumers' meters (chat-events), named here so that dashboards and alerts can use them. */
+    private static final List<String> STREAM_METERS =
+            List.of("chat_stream_lag_entries", "chat_stream_pending_entries", "chat_dead_letters_total");
+
     private static String scrape(String url) {
         var response = Api.get(url, null);
         assertEquals(200, response.statusCode(), url);
