@@ -84,7 +84,7 @@ public class SessionRegistry implements LocalRoom.GapFiller {
             if (instanceId.equals(event.target().gatewayId())) {
                 ChatSession session = byConnection.get(event.target().connectionId());
                 if (session != null) {
-                    session.send(event.frame());
+                    session.answer(event.target().frameRef(), event.frame());
                     metrics.framesOut(event.type(), 1);
                 }
             }

@@ -117,16 +117,9 @@ class ObservabilitySystemTest {
         Matcher names = Pattern.compile("\\b(chat_[a-z_]+|process_cpu_usage|jvm_memory_used_bytes)\\b").matcher(used);
         while (names.find()) {
             String name = names.group(1).replaceAll("_(bucket|count|sum)$", "");
-            if (STREAM_METERS.contains(name)) {
-                continue;
-            }
             assertTrue(served.indexOf("\n" + name) >= 0, name + " is used by deploy/monitoring but served by no service");
         }
     }
-
-    /** The stream consumers' meters (chat-events), named here so that dashboards and alerts can use them. */
-    private static final List<String> STREAM_METERS =
-            List.of("chat_stream_lag_entries", "chat_stream_pending_entries", "chat_dead_letters_total");
 
     private static String scrape(String url) {
         var response = Api.get(url, null);
