@@ -6,6 +6,7 @@
 #      CHAT_IMAGE_REGISTRY names another one);
 #   3. .run/images/built records where they are, for ImageSystemTest to inspect and start them.
 # Needs root for debootstrap and apt-get (both from Debian's packages). Takes a few minutes.
+#   deploy/images/build-images.sh [base]   ("base": only make the base image tarball)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -13,7 +14,7 @@ WORK=$ROOT/.run/images
 BASE=$WORK/base-jre17.tar
 PORT=${CHAT_REGISTRY_PORT:-5000}
 REGISTRY=${CHAT_IMAGE_REGISTRY:-127.0.0.1:$PORT}
-TAG=${CHAT_IMAGE_TAG:-$(mvn -B -q -N help:evaluate -Dexpression=project.version -DforceStdout)}
+TAG=${CHAT_IMAGE_TAG:-$(sed -n "s:^  <version>\(.*\)</version>:\1:p" pom.xml | head -1)}
 mkdir -p "$WORK" "$ROOT/.run/pids" "$ROOT/.run/logs"
 
 install_if_missing() { # command package
@@ -36,6 +37,8 @@ JSON
   tar -C "$WORK/base" -cf "$BASE" manifest.json config.json layer.tar
   rm -rf "$WORK/base"
 fi
+
+[ "${1:-}" = base ] && { echo "Base image: $BASE"; exit 0; }
 
 if [ -z "${CHAT_IMAGE_REGISTRY:-}" ] && ! (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
   install_if_missing docker-registry docker-registry
