@@ -8,16 +8,16 @@ import chat.events.SendMessage;
 import chat.events.StreamCodec;
 import chat.events.StreamNames;
 import chat.events.config.StreamsConfig;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.stream.ReactiveStreamCommands;
-import io.quarkus.redis.datasource.stream.XAddArgs;
+import chat.events.redis.StreamPublisher;
+import io.vertx.mutiny.redis.client.Response;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Appends the gateway's commands to the services' streams, without blocking the event loop:
- * message commands to their room's partition (never trimmed here: refused by the
- * {@link BacklogGuard} instead once a partition is too far behind).
+ * Appends the gateway's commands to the services' streams over the one pipelined
+ * {@link CommandConnection}, without blocking the event loop: message commands to their room's
+ * partition (never trimmed here: refused by the {@link BacklogGuard} instead once a partition
+ * is too far behind).
  */
 @ApplicationScoped
 public class CommandPublisher {
@@ -27,34 +27,35 @@ public class CommandPublisher {
     /** Presence commands are re-sent by every heartbeat and rejoin, so the oldest may go if presence-service is away long. */
     private static final long PRESENCE_MAX_LENGTH = 100_000;
 
-    private final ReactiveStreamCommands<String, String, String> streams;
+    private final CommandConnection redis;
     private final StreamNames names;
     private final int partitions;
     private final BacklogGuard backlog;
-    private final XAddArgs untrimmed = new XAddArgs();
-    private final XAddArgs presenceTrimmed = new XAddArgs().maxlen(PRESENCE_MAX_LENGTH).nearlyExactTrimming();
-    private final XAddArgs mediaTrimmed = new XAddArgs().maxlen(MEDIA_MAX_LENGTH).nearlyExactTrimming();
 
-    public CommandPublisher(ReactiveRedisDataSource redis, StreamsConfig config, BacklogGuard backlog) {
-        this.streams = redis.stream(String.class);
+    public CommandPublisher(CommandConnection redis, StreamsConfig config, BacklogGuard backlog) {
+        this.redis = redis;
         this.names = new StreamNames(config.prefix());
         this.partitions = config.messagePartitions();
         this.backlog = backlog;
     }
 
-    /** Routes a command to the stream of the service that owns it. */
+    /** Routes a command to the stream of the service that owns it; the item is the entry id. */
     public Uni<String> publish(Command command) {
         if (command instanceof PresenceCommand) {
-            return streams.xadd(names.presenceCommands(), presenceTrimmed, StreamCodec.encode(command));
+            return xadd(names.presenceCommands(), PRESENCE_MAX_LENGTH, command);
         }
         if (command instanceof MediaUpload) {
-            return streams.xadd(names.mediaCommands(), mediaTrimmed, StreamCodec.encode(command));
+            return xadd(names.mediaCommands(), MEDIA_MAX_LENGTH, command);
         }
         String room = command instanceof SendMessage send ? send.room() : ((MarkRead) command).room();
         if (backlog.isFull(room)) {
             return Uni.createFrom().failure(new BacklogFull(room));
         }
-        return streams.xadd(names.messageCommandsFor(room, partitions), untrimmed, StreamCodec.encode(command));
+        return xadd(names.messageCommandsFor(room, partitions), 0, command);
+    }
+
+    private Uni<String> xadd(String key, long maxLength, Command command) {
+        return redis.send(StreamPublisher.xadd(key, maxLength, StreamCodec.encode(command))).map(Response::toString);
     }
 
     /** The room's command partition is too far behind to take more. */

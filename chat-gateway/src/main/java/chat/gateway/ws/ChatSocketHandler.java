@@ -178,17 +178,17 @@ public class ChatSocketHandler {
         if (ref != null) {
             answers.expect(session, ref, clientId);
         }
-        return publisher.publish(command)
-                .onFailure().invoke(failure -> {
-                    Log.warnf("connection %s: %s not queued: %s", session.id(), command.type(), failure.getMessage());
-                    if (ref != null) {
-                        answers.failNow(session, ref, clientId);
-                    } else {
-                        session.send(ServerFrames.error("unavailable", "the chat is briefly unavailable; try again", null));
-                    }
-                })
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+        // written now, answered later: the socket reads its next frame without waiting for Redis,
+        // and the one pipelined command connection keeps the frames in the order they came
+        publisher.publish(command).subscribe().with(id -> { }, failure -> {
+            Log.warnf("connection %s: %s not queued: %s", session.id(), command.type(), failure.getMessage());
+            if (ref != null) {
+                answers.failNow(session, ref, clientId);
+            } else {
+                session.send(ServerFrames.error("unavailable", "the chat is briefly unavailable; try again", null));
+            }
+        });
+        return Uni.createFrom().voidItem();
     }
 
     private static String frameRef(Command command) {
