@@ -3,8 +3,9 @@
 // "seen by N"), or not sent with a Retry button.
 import { el, linkified, timeElement, clock } from "./dom.js";
 
-/** Media URLs the server gives are under /api/media/; local previews are blob: URLs. Anything else is ignored. */
-const media = (url) => (typeof url === "string" && (url.startsWith("/api/media/") || url.startsWith("blob:")) ? url : null);
+/** Media URLs the server gives are under /api/media/ (no dots: nothing climbs out); local previews are blob: URLs. Anything else is ignored. */
+const MEDIA_URL = /^(\/api\/media\/[\w/-]+(\?[\w=&-]*)?|blob:.+)$/;
+const media = (url) => (typeof url === "string" && MEDIA_URL.test(url) ? url : null);
 
 /** Builds the <li> of a chat_message frame (or of a message still being sent). */
 export function messageItem(m, mine, onImage) {
