@@ -74,7 +74,12 @@ function show(m) {
   const who = document.createElement("span"); who.className = "who"; who.textContent = m.username;
   const body = document.createElement("span"); appendLinkified(body, m.message || "");
   li.append(meta, who, body);
-  if (m.image_url) { const img = document.createElement("img"); img.src = m.image_url; img.alt = "image"; img.style.maxWidth = "20rem"; li.append(img); }
+  if (m.image_url) {
+    // the preview in the thread, the full image one click away
+    const link = document.createElement("a"); link.href = m.image_url; link.target = "_blank"; link.rel = "noopener";
+    const img = document.createElement("img"); img.src = m.image_thumb_url || m.image_url; img.alt = "image"; img.style.maxWidth = "20rem";
+    link.append(img); li.append(link);
+  }
   if (m.audio_url) { const audio = document.createElement("audio"); audio.controls = true; audio.src = m.audio_url; li.append(audio); }
   if (state.me && m.user_id === state.me.user_id) {
     const tick = document.createElement("span"); tick.className = "tick"; tick.textContent = "\u2713"; li.append(tick);

@@ -13,10 +13,16 @@ public final class ServerFrames {
     }
 
     public static String error(String code, String reason) {
+        return error(code, reason, null);
+    }
+
+    /** An error answering a frame that had a {@code client_id} (null when it had none). */
+    public static String error(String code, String reason, String clientId) {
         ObjectNode node = JSON.createObjectNode();
         node.put("type", "error");
         node.put("code", code);
         node.put("reason", reason);
+        node.put("client_id", clientId);
         return node.toString();
     }
 }

@@ -2,7 +2,6 @@ package chat.gateway.ws;
 
 import chat.events.Command;
 import chat.events.MarkRead;
-import chat.events.MediaUpload;
 import chat.events.Origin;
 import chat.events.PresenceCommand;
 import chat.events.SendMessage;
@@ -13,6 +12,7 @@ import chat.gateway.frames.FrameException;
 import chat.gateway.frames.FrameParser;
 import chat.gateway.frames.ServerFrames;
 import chat.gateway.history.MessageHistory;
+import chat.gateway.media.MediaMessages;
 import chat.gateway.identity.ChatUser;
 import chat.gateway.session.ChatSession;
 import chat.gateway.session.RateLimiter;
@@ -42,9 +42,11 @@ public class ChatSocketHandler {
     private final MessageHistory history;
     private final String instanceId;
     private final GatewayConfig.Gateway settings;
+    private final MediaMessages media;
 
     public ChatSocketHandler(SessionRegistry registry, FrameParser parser, CommandPublisher publisher,
-                             MessageHistory history, InstanceId instanceId, GatewayConfig config) {
+                             MessageHistory history, InstanceId instanceId, GatewayConfig config, MediaMessages media) {
+        this.media = media;
         this.registry = registry;
         this.parser = parser;
         this.publisher = publisher;
@@ -93,6 +95,11 @@ public class ChatSocketHandler {
         if (frame instanceof ClientFrame.Resume resume) {
             return resume(session, resume.afterSeq());
         }
+        if (MediaMessages.carriesMedia(frame)) { // stored by media-service first, then a command with its URLs
+            return media.command(session, connection.userData().get(ConnectionKeys.SUBJECT), frame,
+                            idempotencyKey(MediaMessages.clientId(frame)), new Origin(instanceId, session.id()))
+                    .flatMap(command -> command == null ? Uni.createFrom().voidItem() : publish(session, command));
+        }
         return publish(session, command(session, frame));
     }
 
@@ -118,10 +125,6 @@ public class ChatSocketHandler {
         if (frame instanceof ClientFrame.TextMessage text) {
             return new SendMessage(session.room(), user.userId(), user.username(), text.clientId(),
                     idempotencyKey(text.clientId()), text.text(), null, null, origin);
-        }
-        if (frame instanceof ClientFrame.Media media) {
-            return new MediaUpload(media.kind(), session.room(), user.userId(), user.username(), media.clientId(),
-                    idempotencyKey(media.clientId()), media.dataUrl(), media.fileName(), origin);
         }
         if (frame instanceof ClientFrame.MessageRead read) {
             return new MarkRead(session.room(), user.userId(), user.username(), read.messageId(), origin);

@@ -92,6 +92,8 @@ public class MessageStore {
         m.text = c.text() == null ? "" : c.text();
         m.imageUrl = c.imageUrl();
         m.audioUrl = c.audioUrl();
+        m.imageThumbUrl = c.imageThumbUrl();
+        m.audioDurationMs = c.audioDurationMs();
         m.clientId = c.clientId();
         m.idempotencyKey = c.idempotencyKey();
         m.sentAt = now;
