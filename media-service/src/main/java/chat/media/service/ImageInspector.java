@@ -40,9 +40,14 @@ public class ImageInspector {
     private final long maxPixels;
     private final int previewSize;
 
+    @jakarta.inject.Inject
     public ImageInspector(MediaConfig config) {
-        this.maxPixels = config.maxPixels();
-        this.previewSize = config.previewSize();
+        this(config.maxPixels(), config.previewSize());
+    }
+
+    ImageInspector(long maxPixels, int previewSize) {
+        this.maxPixels = maxPixels;
+        this.previewSize = previewSize;
     }
 
     /**

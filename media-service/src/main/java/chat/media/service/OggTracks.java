@@ -27,7 +27,7 @@ record OggTracks(boolean audio, int otherKinds, Long durationMs) {
     static OggTracks read(Path file) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file)); OggFile ogg = new OggFile(in)) {
             OggPacketReader reader = ogg.getPacketReader();
-            int audioStream = -1;
+            Integer audioStream = null; // serial numbers are any 32-bit value, negative too
             long rate = 0;
             long preSkip = 0;
             long lastGranule = -1;
@@ -36,23 +36,23 @@ record OggTracks(boolean audio, int otherKinds, Long durationMs) {
             while ((packet = reader.getNextPacket()) != null) {
                 if (packet.isBeginningOfStream()) {
                     OggStreamIdentifier.OggStreamType type = OggStreamIdentifier.identifyType(packet);
-                    if (audioStream < 0 && (type == OggStreamIdentifier.OPUS_AUDIO || type == OggStreamIdentifier.OPUS_AUDIO_ALT)) {
+                    if (audioStream == null && (type == OggStreamIdentifier.OPUS_AUDIO || type == OggStreamIdentifier.OPUS_AUDIO_ALT)) {
                         audioStream = packet.getSid();
                         rate = OPUS_RATE;
                         preSkip = new OpusInfo(packet).getPreSkip();
-                    } else if (audioStream < 0 && type == OggStreamIdentifier.OGG_VORBIS) {
+                    } else if (audioStream == null && type == OggStreamIdentifier.OGG_VORBIS) {
                         audioStream = packet.getSid();
                         rate = new VorbisInfo(packet).getSampleRate();
                     } else {
                         others++;
                     }
-                } else if (packet.getSid() == audioStream && packet.getGranulePosition() > 0) {
+                } else if (audioStream != null && packet.getSid() == audioStream && packet.getGranulePosition() > 0) {
                     lastGranule = packet.getGranulePosition();
                 }
             }
-            Long ms = audioStream >= 0 && lastGranule >= 0 && rate > 0
+            Long ms = audioStream != null && lastGranule >= 0 && rate > 0
                     ? Math.max(0, lastGranule - preSkip) * 1000 / rate : null;
-            return new OggTracks(audioStream >= 0, others, ms);
+            return new OggTracks(audioStream != null, others, ms);
         }
     }
 }
