@@ -44,7 +44,7 @@ public class MediaMessages {
      */
     public Uni<SendMessage> command(ChatSession session, String subject, ClientFrame frame, String idempotencyKey,
                                     Origin origin) {
-        String clientId = clientId(frame);
+        String clientId = frame.clientId();
         return stored(session, subject, frame, idempotencyKey)
                 .map(media -> message(session, frame, clientId, idempotencyKey, origin, media))
                 .onFailure(MediaRefused.class).recoverWithItem(failure -> {
@@ -79,10 +79,5 @@ public class MediaMessages {
         return new SendMessage(session.room(), user.userId(), user.username(), clientId, key, text,
                 image ? media.url() : null, image ? null : media.url(), origin,
                 image ? media.thumbUrl() : null, image ? null : media.durationMs());
-    }
-
-    /** The {@code client_id} of a media frame, or null. */
-    public static String clientId(ClientFrame frame) {
-        return frame instanceof ClientFrame.MediaPost post ? post.clientId() : ((ClientFrame.Media) frame).clientId();
     }
 }
