@@ -32,8 +32,8 @@ public class AudioInspector {
         try {
             return switch (type.contentType()) {
                 case "audio/wav" -> wav(file);
-                case "audio/mpeg" -> tagged(file, "mp3");
-                case "audio/mp4" -> tagged(file, "m4a");
+                case "audio/mpeg" -> framesOrRefused(tagged(file, "mp3"));
+                case "audio/mp4" -> lengthOrNull(tagged(file, "m4a"));
                 case "audio/ogg" -> ogg(file);
                 case "audio/webm" -> webm(file);
                 default -> throw refused("not an allowed audio format");
@@ -56,13 +56,23 @@ public class AudioInspector {
         return Math.round(format.getFrameLength() * 1000.0 / rate);
     }
 
-    private static Long tagged(Path file, String extension) throws Exception {
+    /** The length in milliseconds as jaudiotagger reads it (0 when the header does not tell it). */
+    private static long tagged(Path file, String extension) throws Exception {
         AudioFile audio = AudioFileIO.readAs(file.toFile(), extension);
-        double seconds = audio.getAudioHeader().getPreciseTrackLength();
-        if (seconds <= 0) {
+        return Math.round(audio.getAudioHeader().getPreciseTrackLength() * 1000);
+    }
+
+    /** MP3: a file without frames is no voice message. */
+    private static Long framesOrRefused(long ms) {
+        if (ms <= 0) {
             throw refused("the audio holds no frames");
         }
-        return Math.round(seconds * 1000);
+        return ms;
+    }
+
+    /** MP4 recorded in fragments (as browsers do) may leave the movie's duration at 0: then it is unknown. */
+    private static Long lengthOrNull(long ms) {
+        return ms > 0 ? ms : null;
     }
 
     private static Long ogg(Path file) throws IOException {
