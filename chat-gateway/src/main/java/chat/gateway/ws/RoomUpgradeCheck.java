@@ -4,6 +4,7 @@ import chat.events.RoomNames;
 import chat.gateway.config.GatewayConfig;
 import chat.gateway.identity.ChatUser;
 import chat.gateway.identity.UserDirectory;
+import chat.gateway.metrics.GatewayMetrics;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
@@ -23,10 +24,15 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
     private final OriginPolicy origins;
     private final UserDirectory directory;
     private final int maxPendingBytes;
+    private final GatewayDrain drain;
+    private final GatewayMetrics metrics;
 
-    public RoomUpgradeCheck(OriginPolicy origins, UserDirectory directory, GatewayConfig config) {
+    public RoomUpgradeCheck(OriginPolicy origins, UserDirectory directory, GatewayConfig config,
+                            GatewayDrain drain, GatewayMetrics metrics) {
         this.origins = origins;
         this.directory = directory;
+        this.drain = drain;
+        this.metrics = metrics;
         this.maxPendingBytes = config.gateway().maxPendingBytes();
     }
 
@@ -37,6 +43,13 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
 
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
+        Uni<CheckResult> decision = drain.isDraining()
+                ? CheckResult.rejectUpgrade(503) // stopping: the client reconnects to another gateway
+                : decide(context);
+        return decision.invoke(result -> metrics.upgrade(result.isUpgradePermitted(), result.getHttpResponseCode()));
+    }
+
+    private Uni<CheckResult> decide(HttpUpgradeContext context) {
         String query = context.httpRequest().query();
         if (query != null && (query.contains("access_token=") || query.contains("token="))) {
             return CheckResult.rejectUpgrade(401); // tokens in URLs leak into logs: never accepted
