@@ -16,6 +16,8 @@ package chat.events;
  * @param imageUrl       URL under /api/media/ of an image, or null
  * @param audioUrl       URL under /api/media/ of a voice message, or null
  * @param origin         connection to acknowledge
+ * @param imageThumbUrl   URL under /api/media/ of the image's preview (at most 320 px), or null
+ * @param audioDurationMs the voice message's duration, or null
  */
 public record SendMessage(
         String room,
@@ -26,9 +28,17 @@ public record SendMessage(
         String text,
         String imageUrl,
         String audioUrl,
-        Origin origin) implements Command {
+        Origin origin,
+        String imageThumbUrl,
+        Long audioDurationMs) implements Command {
 
     public static final String TYPE = "send_message";
+
+    /** A message without a preview or duration (text, or media stored before previews existed). */
+    public SendMessage(String room, long userId, String username, String clientId, String idempotencyKey, String text,
+                       String imageUrl, String audioUrl, Origin origin) {
+        this(room, userId, username, clientId, idempotencyKey, text, imageUrl, audioUrl, origin, null, null);
+    }
 
     @Override
     public String type() {

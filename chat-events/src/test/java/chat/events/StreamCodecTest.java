@@ -20,6 +20,21 @@ class StreamCodecTest {
     }
 
     @Test
+    void mediaMessagesCarryTheirPreviewAndDurationAndOlderEntriesStillDecode() {
+        SendMessage photo = new SendMessage("lobby", 3, "alice", "c-2", "c:c-2", "", "/api/media/a", null,
+                new Origin("gw-1", "conn-9", "c:c-2"), "/api/media/b", null);
+        assertEquals(photo, StreamCodec.decodeCommand(StreamCodec.encode(photo)));
+        SendMessage voice = new SendMessage("lobby", 3, "alice", null, "g:1", "", null, "/api/media/c",
+                new Origin("gw-1", "conn-9"), null, 1500L);
+        assertEquals(1500L, ((SendMessage) StreamCodec.decodeCommand(StreamCodec.encode(voice))).audioDurationMs());
+        Map<String, String> older = new HashMap<>(StreamCodec.encode(voice));
+        older.put("body", "{\"room\":\"lobby\",\"userId\":3,\"username\":\"alice\",\"idempotencyKey\":\"k\",\"text\":\"hi\"}");
+        SendMessage decoded = (SendMessage) StreamCodec.decodeCommand(older);
+        assertEquals(null, decoded.imageThumbUrl());
+        assertEquals(null, decoded.audioDurationMs());
+    }
+
+    @Test
     void presenceCommandRoundTrip() {
         PresenceCommand join = new PresenceCommand(PresenceCommand.Kind.JOIN, "lobby", 1, "bob", new Origin("g", "c"));
         assertEquals(join, StreamCodec.decodeCommand(StreamCodec.encode(join)));

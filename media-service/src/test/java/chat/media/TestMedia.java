@@ -70,6 +70,67 @@ public final class TestMedia {
         return concat(hex("0000001C"), ascii("ftypiso5"), hex("00000200"), ascii("iso5iso6mp41"), new byte[64]);
     }
 
+    /**
+     * A photo-like image (gradients with noise, so that it compresses like a photo), e.g.
+     * 4000x3000 as JPEG is about 2.6 MB, 1650x1250 as PNG about 5 MB.
+     */
+    public static byte[] photo(int width, int height, int noise, String format) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(ThreadLocalRandom.current().nextLong());
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int n = random.nextInt(noise);
+                int r = Math.min(255, x * 255 / width + n);
+                int g = Math.min(255, y * 255 / height + n);
+                int b = Math.min(255, 128 + n / 2);
+                image.setRGB(x, y, (r << 16) | (g << 8) | b);
+            }
+        }
+        return encode(image, format);
+    }
+
+    /** A fixture file of {@code src/test/resources/media} (see its README). */
+    public static byte[] fixture(String name) {
+        try (var in = TestMedia.class.getResourceAsStream("/media/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("no fixture " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Some seconds of 16 kHz mono 16-bit noise as a WAV file (32,000 bytes a second). */
+    public static byte[] wav(double seconds) {
+        byte[] pcm = new byte[(int) (seconds * 16000) * 2];
+        ThreadLocalRandom.current().nextBytes(pcm);
+        AudioFormat format = new AudioFormat(16000, 16, 1, true, false);
+        try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(pcm), format, pcm.length / 2)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            AudioSystem.write(in, AudioFileFormat.Type.WAVE, out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The image's bytes with an EXIF segment (GPS position and orientation) written by Commons Imaging. */
+    public static byte[] withGps(byte[] jpeg, double longitude, double latitude, int orientation) {
+        try {
+            org.apache.commons.imaging.formats.tiff.write.TiffOutputSet exif =
+                    new org.apache.commons.imaging.formats.tiff.write.TiffOutputSet();
+            exif.setGpsInDegrees(longitude, latitude);
+            exif.getOrCreateRootDirectory().add(
+                    org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants.TIFF_TAG_ORIENTATION, (short) orientation);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter().updateExifMetadataLossless(jpeg, out, exif);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Random bytes of this length that no detector takes for anything. */
     public static byte[] noise(int length) {
         byte[] bytes = new byte[length];
@@ -87,6 +148,10 @@ public final class TestMedia {
         BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
         image.setRGB(1, 1, Color.ORANGE.getRGB());
         image.setRGB(2, 3, ThreadLocalRandom.current().nextInt()); // distinct bytes, distinct hashes
+        return encode(image, format);
+    }
+
+    private static byte[] encode(BufferedImage image, String format) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             if (!ImageIO.write(image, format, out)) {

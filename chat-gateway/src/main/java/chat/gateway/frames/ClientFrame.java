@@ -26,6 +26,10 @@ public sealed interface ClientFrame {
     record Media(MediaUpload.Kind kind, String dataUrl, String fileName, String clientId) implements ClientFrame {
     }
 
+    /** A message posting media uploaded over HTTP ({@code media_id}); {@code text} may be empty. */
+    record MediaPost(String mediaId, String text, String clientId) implements ClientFrame {
+    }
+
     /** Send me every message with a seq above this, then go on live. */
     record Resume(long afterSeq) implements ClientFrame {
     }

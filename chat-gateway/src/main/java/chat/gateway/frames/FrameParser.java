@@ -19,6 +19,7 @@ public class FrameParser {
 
     public static final String BAD_FRAME = "bad_frame";
     public static final String TOO_LARGE = "too_large";
+    private static final int MAX_MEDIA_ID = 64;
 
     private final ObjectMapper json;
     private final GatewayConfig.Gateway limits;
@@ -73,6 +74,9 @@ public class FrameParser {
     }
 
     private ClientFrame text(JsonNode frame, boolean typed) {
+        if (typed && frame.hasNonNull("media_id")) {
+            return mediaPost(frame);
+        }
         JsonNode message = frame.get("message");
         if (message == null || !message.isTextual()) {
             throw new FrameException(BAD_FRAME, "message must be a string");
@@ -88,6 +92,27 @@ public class FrameParser {
             throw new FrameException(BAD_FRAME, "message contains control characters");
         }
         return new ClientFrame.TextMessage(text, typed ? clientId(frame) : null);
+    }
+
+    /** {@code {"type":"message","media_id":"...","message":"look"}}: media uploaded over HTTP; the text may be empty. */
+    private ClientFrame mediaPost(JsonNode frame) {
+        JsonNode id = frame.get("media_id");
+        if (!id.isTextual() || id.asText().isEmpty() || id.asText().length() > MAX_MEDIA_ID
+                || !TextRules.isAcceptable(id.asText())) {
+            throw new FrameException(BAD_FRAME, "media_id must be a media id");
+        }
+        JsonNode message = frame.get("message");
+        if (message != null && !message.isNull() && !message.isTextual()) {
+            throw new FrameException(BAD_FRAME, "message must be a string");
+        }
+        String text = message == null || message.isNull() ? "" : message.asText();
+        if (text.codePointCount(0, text.length()) > limits.maxTextLength()) {
+            throw new FrameException(TOO_LARGE, "message longer than " + limits.maxTextLength() + " characters");
+        }
+        if (!TextRules.isAcceptable(text)) {
+            throw new FrameException(BAD_FRAME, "message contains control characters");
+        }
+        return new ClientFrame.MediaPost(id.asText(), text, clientId(frame));
     }
 
     private ClientFrame media(JsonNode frame, MediaUpload.Kind kind) {

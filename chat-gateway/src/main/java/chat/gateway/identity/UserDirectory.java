@@ -37,7 +37,7 @@ public class UserDirectory {
 
     /** The directory entry of this identity; fails when auth-service cannot be reached. */
     public Uni<ChatUser> resolve(SecurityIdentity identity) {
-        String subject = subject(identity);
+        String subject = subjectOf(identity);
         Cached cached = bySubject.get(subject);
         long now = System.currentTimeMillis();
         if (cached != null && cached.expiresAt() > now) {
@@ -79,7 +79,8 @@ public class UserDirectory {
         bySubject.put(subject, new Cached(user, now + ttlMillis));
     }
 
-    private static String subject(SecurityIdentity identity) {
+    /** The identity's Keycloak subject ({@code sub}), or its principal's name when it has none. */
+    public static String subjectOf(SecurityIdentity identity) {
         if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
             return jwt.getSubject();
         }

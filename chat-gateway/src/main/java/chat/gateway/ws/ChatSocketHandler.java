@@ -3,7 +3,6 @@ package chat.gateway.ws;
 import chat.events.Command;
 import chat.events.LogFields;
 import chat.events.MarkRead;
-import chat.events.MediaUpload;
 import chat.events.Origin;
 import chat.events.PresenceCommand;
 import chat.events.SendMessage;
@@ -14,6 +13,7 @@ import chat.gateway.frames.FrameException;
 import chat.gateway.frames.FrameParser;
 import chat.gateway.frames.ServerFrames;
 import chat.gateway.history.MessageHistory;
+import chat.gateway.media.MediaMessages;
 import chat.gateway.identity.ChatUser;
 import chat.gateway.metrics.GatewayMetrics;
 import chat.gateway.session.ChatSession;
@@ -47,11 +47,14 @@ public class ChatSocketHandler {
     private final PendingAnswers answers;
     private final String instanceId;
     private final GatewayConfig.Gateway settings;
+    private final MediaMessages media;
     @Inject
     GatewayMetrics metrics;
 
     public ChatSocketHandler(SessionRegistry registry, FrameParser parser, CommandPublisher publisher,
-                             MessageHistory history, PendingAnswers answers, InstanceId instanceId, GatewayConfig config) {
+                             MessageHistory history, PendingAnswers answers, InstanceId instanceId, GatewayConfig config,
+                             MediaMessages media) {
+        this.media = media;
         this.registry = registry;
         this.parser = parser;
         this.publisher = publisher;
@@ -111,6 +114,12 @@ public class ChatSocketHandler {
         if (frame instanceof ClientFrame.Resume resume) {
             return resume(session, resume.afterSeq());
         }
+        if (MediaMessages.carriesMedia(frame)) { // stored by media-service first, then a command with its URLs
+            String key = idempotencyKey(frame.clientId());
+            return media.command(session, connection.userData().get(ConnectionKeys.SUBJECT), frame, key,
+                            answerTo(session, key))
+                    .flatMap(command -> command == null ? Uni.createFrom().voidItem() : publish(session, command));
+        }
         return publish(session, command(session, frame));
     }
 
@@ -137,11 +146,6 @@ public class ChatSocketHandler {
             String key = idempotencyKey(text.clientId());
             return new SendMessage(session.room(), user.userId(), user.username(), text.clientId(),
                     key, text.text(), null, null, answerTo(session, key));
-        }
-        if (frame instanceof ClientFrame.Media media) {
-            String key = idempotencyKey(media.clientId());
-            return new MediaUpload(media.kind(), session.room(), user.userId(), user.username(), media.clientId(),
-                    key, media.dataUrl(), media.fileName(), answerTo(session, key));
         }
         if (frame instanceof ClientFrame.MessageRead read) {
             return new MarkRead(session.room(), user.userId(), user.username(), read.messageId(),
@@ -192,17 +196,11 @@ public class ChatSocketHandler {
     }
 
     private static String frameRef(Command command) {
-        if (command instanceof SendMessage send) {
-            return send.origin().frameRef();
-        }
-        return command instanceof MediaUpload upload ? upload.origin().frameRef() : null;
+        return command instanceof SendMessage send ? send.origin().frameRef() : null;
     }
 
     private static String clientId(Command command) {
-        if (command instanceof SendMessage send) {
-            return send.clientId();
-        }
-        return command instanceof MediaUpload upload ? upload.clientId() : null;
+        return command instanceof SendMessage send ? send.clientId() : null;
     }
 
     private Uni<Void> resume(ChatSession session, long afterSeq) {

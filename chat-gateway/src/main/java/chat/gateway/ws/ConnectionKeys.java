@@ -10,6 +10,8 @@ final class ConnectionKeys {
 
     /** The directory entry of the authenticated user, resolved during the upgrade. */
     static final TypedKey<ChatUser> USER = new TypedKey<>("chat.user");
+    /** The Keycloak subject of the connection's user (media it uploads are owned by it). */
+    static final TypedKey<String> SUBJECT = new TypedKey<>("chat.subject");
     /** The connection's Netty channel, to see whether its peer keeps up with what it is sent. */
     static final TypedKey<Channel> CHANNEL = new TypedKey<>("chat.channel");
     /** The connection's session once it joined its room. */

@@ -67,6 +67,7 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
             if (identity == null || identity.isAnonymous()) {
                 return CheckResult.rejectUpgrade(401);
             }
+            context.userData().put(ConnectionKeys.SUBJECT, UserDirectory.subjectOf(identity));
             return directory.resolve(identity)
                     .flatMap(user -> admit(context, room, pair, user))
                     .onFailure().recoverWithUni(failure -> refusal(room, failure));

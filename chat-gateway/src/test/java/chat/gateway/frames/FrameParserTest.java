@@ -35,6 +35,21 @@ class FrameParserTest {
     }
 
     @Test
+    void aMessagePostingUploadedMedia() {
+        ClientFrame.MediaPost post = assertInstanceOf(ClientFrame.MediaPost.class,
+                parser.parse("{\"type\":\"message\",\"message\":\"look\",\"media_id\":\"AbC_12\",\"client_id\":\"c-43\"}"));
+        assertEquals("AbC_12", post.mediaId());
+        assertEquals("look", post.text());
+        assertEquals("c-43", post.clientId());
+        ClientFrame.MediaPost silent = assertInstanceOf(ClientFrame.MediaPost.class,
+                parser.parse("{\"type\":\"message\",\"message\":\"\",\"media_id\":\"AbC_12\"}"));
+        assertEquals("", silent.text(), "the text may be empty");
+        assertCode("bad_frame", "{\"type\":\"message\",\"media_id\":7}");
+        assertCode("bad_frame", "{\"type\":\"message\",\"media_id\":\"\"}");
+        assertCode("bad_frame", "{\"type\":\"message\",\"media_id\":\"a\",\"message\":3}");
+    }
+
+    @Test
     void otherFrames() {
         assertInstanceOf(ClientFrame.Typing.class, parser.parse("{\"type\":\"typing\"}"));
         assertInstanceOf(ClientFrame.Ping.class, parser.parse("{\"type\":\"ping\"}"));

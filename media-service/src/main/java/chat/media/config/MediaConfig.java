@@ -15,6 +15,21 @@ public interface MediaConfig {
     @WithDefault("16777216")
     int maxBytes();
 
+    /** Bytes one uploader may keep stored in all (previews included); past it uploads are refused. */
+    @WithDefault("1073741824")
+    long quotaBytes();
+
+    /** Images with more pixels than this (width times height) are refused, against decompression bombs. */
+    @WithDefault("64000000")
+    long maxPixels();
+
+    /** Longest side of an image's preview, in pixels. */
+    @WithDefault("320")
+    int previewSize();
+
+    /** Where the bytes are kept. */
+    Storage storage();
+
     /** The media-upload consumer. */
     Consumer consumer();
 
@@ -39,6 +54,14 @@ public interface MediaConfig {
         /** Idle time after which a dead consumer's pending uploads are taken over. */
         @WithDefault("PT30S")
         Duration claimAfter();
+    }
+
+    /** Where the bytes are kept. */
+    interface Storage {
+
+        /** Size of the pieces media bytes are written and read in (memory per request is one piece). */
+        @WithDefault("262144")
+        int chunkBytes();
     }
 
     /** The look-up of callers' numeric ids at auth-service, for private-room media. */

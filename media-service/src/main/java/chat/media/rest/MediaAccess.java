@@ -24,6 +24,16 @@ public class MediaAccess {
         this.caller = caller;
     }
 
+    /** How a REST caller is recorded as uploader (its quota and its media are counted under this). */
+    public static String uploaderOf(JsonWebToken token) {
+        return uploaderOf(token.getSubject());
+    }
+
+    /** The uploader id of a Keycloak subject, for REST and gateway uploads alike. */
+    public static String uploaderOf(String subject) {
+        return "kc:" + subject;
+    }
+
     /**
      * @param room the room of the media (null when uploaded without one)
      * @throws ApiException 403 {@code forbidden} for a non-member, 503 {@code unavailable}

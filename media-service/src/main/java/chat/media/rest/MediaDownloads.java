@@ -1,14 +1,24 @@
 package chat.media.rest;
 
 import chat.media.entity.Media;
+import chat.media.storage.MediaStorage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Arrays;
+import jakarta.ws.rs.core.StreamingOutput;
 
-/** Builds the answer to a download: safe headers, caching by ETag, and single byte ranges. */
+/**
+ * Builds the answer to a download: safe headers, caching by ETag, and single byte ranges, the
+ * bytes streamed from storage as they are sent (never the whole media in memory).
+ */
 @ApplicationScoped
 public class MediaDownloads {
+
+    private final MediaStorage storage;
+
+    public MediaDownloads(MediaStorage storage) {
+        this.storage = storage;
+    }
 
     private static final String CACHE = "private, max-age=31536000, immutable";
 
@@ -19,7 +29,7 @@ public class MediaDownloads {
             return common(Response.notModified(), etag).build();
         }
         String usableRange = ifRange == null || ifRange.trim().equals(etag) ? range : null;
-        long total = media.bytes.length;
+        long total = media.size;
         ByteRange.Request request = ByteRange.resolve(usableRange, total);
         if (request instanceof ByteRange.Unsatisfiable) {
             return common(Response.status(416), etag)
@@ -30,12 +40,17 @@ public class MediaDownloads {
         }
         if (request instanceof ByteRange.Part part) {
             ByteRange r = part.range();
-            byte[] slice = Arrays.copyOfRange(media.bytes, (int) r.first(), (int) r.last() + 1);
             return common(Response.status(206), etag).type(media.contentType)
                     .header("Content-Range", r.contentRange(total))
-                    .entity(slice).build();
+                    .header("Content-Length", r.length())
+                    .entity(bytes(media.id, r.first(), r.last())).build();
         }
-        return common(Response.ok(), etag).type(media.contentType).entity(media.bytes).build();
+        return common(Response.ok(), etag).type(media.contentType).header("Content-Length", total)
+                .entity(bytes(media.id, 0, total - 1)).build();
+    }
+
+    private StreamingOutput bytes(String id, long first, long last) {
+        return out -> storage.read(id, first, last, out);
     }
 
     private static Response.ResponseBuilder common(Response.ResponseBuilder builder, String etag) {

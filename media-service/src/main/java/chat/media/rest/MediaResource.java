@@ -4,6 +4,7 @@ import chat.events.RoomNames;
 import chat.media.entity.Media;
 import chat.media.service.MediaRejected;
 import chat.media.service.MediaService;
+import chat.media.service.RoomUsage;
 import chat.media.service.StoredMedia;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
@@ -55,7 +56,10 @@ public class MediaResource {
     @Operation(operationId = "uploadMedia", summary = "Store an image or voice message",
             description = "The body is the file. Its declared Content-Type is ignored: the type is sniffed from "
                     + "the bytes and must be an allowed image (PNG, JPEG, GIF, WebP) or audio format "
-                    + "(WebM, Ogg, MP3, WAV, MP4/M4A). Into a private room, only its two members may upload.")
+                    + "(WebM, Ogg, MP3, WAV, MP4/M4A). Images must decode whole (their preview is made at upload, "
+                    + "their EXIF/XMP metadata removed); voice messages must be audio only. Into a private room, "
+                    + "only its two members may upload. The media can then be posted in that room with a message "
+                    + "frame's media_id.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.WILDCARD,
             schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "201", description = "Stored",
@@ -65,7 +69,7 @@ public class MediaResource {
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "Not a member of the private room (code forbidden)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "413", description = "Larger than the limit (code too_large)",
+    @APIResponse(responseCode = "413", description = "Larger than the limit, or the uploader's quota is used up (code too_large)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "415", description = "Not an allowed image or audio format (code unsupported_media)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
@@ -78,9 +82,29 @@ public class MediaResource {
             throw new MediaRejected(MediaRejected.BAD_REQUEST, "invalid room name");
         }
         access.check(room);
-        byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, media.maxBytes() + 1));
-        StoredMedia stored = media.store(bytes, null, room, "kc:" + token.getSubject(), null);
-        return Response.created(URI.create(stored.url())).entity(new UploadResult(stored.id(), stored.url())).build();
+        StoredMedia stored = media.store(body, null, room, MediaAccess.uploaderOf(token), null);
+        return Response.created(URI.create(stored.url())).entity(UploadResult.of(stored)).build();
+    }
+
+    @GET
+    @Path("rooms/{room}/usage")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getRoomMediaUsage", summary = "How much media a room holds",
+            description = "The number of media stored for the room and their bytes (previews included). "
+                    + "A private room's usage is shown to its two members only.")
+    @APIResponse(responseCode = "200", description = "The usage",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoomUsage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid room name",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Not a member of the private room (code forbidden)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    public RoomUsage usage(@Parameter(description = "Room name") @PathParam("room") String room) {
+        if (!RoomNames.isValid(room)) {
+            throw new MediaRejected(MediaRejected.BAD_REQUEST, "invalid room name");
+        }
+        access.check(room);
+        return media.usage(room);
     }
 
     @GET

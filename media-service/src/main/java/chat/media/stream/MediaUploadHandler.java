@@ -23,7 +23,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Handles media uploads sent as WebSocket frames: checks and stores each one, then hands a
+ * Handles media uploads left on the media stream by gateways of earlier versions (gateways now
+ * stream the bytes over HTTP, {@code /internal/media}, and put no media into Redis): checks and
+ * stores each one, then hands a
  * {@code send_message} command with the media URL to message-service, or sends an
  * {@code error} frame to the uploading connection (also to a non-member uploading into a private
  * room). Entries are deleted ({@code XDEL}) once handled, since they carry the media bytes.
@@ -61,7 +63,8 @@ public class MediaUploadHandler implements BatchHandler {
             boolean image = upload.kind() == MediaUpload.Kind.IMAGE;
             publishers.messages().publish(upload.room(), StreamCodec.encode(new SendMessage(upload.room(), upload.userId(),
                     upload.username(), upload.clientId(), upload.idempotencyKey(), "",
-                    image ? stored.url() : null, image ? null : stored.url(), upload.origin())));
+                    image ? stored.url() : null, image ? null : stored.url(), upload.origin(),
+                    stored.thumbUrl(), stored.durationMs())));
         } catch (MediaRejected rejected) {
             Log.infof("media upload refused (%s): room %s, user %d", rejected.code(), upload.room(), upload.userId());
             sendError(upload, rejected);
@@ -75,8 +78,9 @@ public class MediaUploadHandler implements BatchHandler {
         String uploader = Long.toString(upload.userId());
         var earlier = media.storedFor(upload.idempotencyKey(), uploader, upload.room());
         if (earlier.isPresent()) {
-            Log.infof("media upload retried: media %s reused, room %s, user %d", earlier.get(), upload.room(), upload.userId());
-            return new StoredMedia(earlier.get(), null);
+            Log.infof("media upload retried: media %s reused, room %s, user %d", earlier.get().id(), upload.room(),
+                    upload.userId());
+            return earlier.get();
         }
         DataUrl url = DataUrl.parse(upload.dataUrl());
         media.checkSize(url.decodedLength());

@@ -53,7 +53,7 @@ class MediaResourceTest {
                 {TestMedia.png(), "image/png", "image/png"},
                 {TestMedia.jpeg(), "image/jpeg", "image/jpeg"},
                 {TestMedia.wav(), "audio/wav", "audio/wav"},
-                {TestMedia.webmHeader(), "audio/webm;codecs=opus", "audio/webm"},
+                {TestMedia.fixture("voice.webm"), "audio/webm;codecs=opus", "audio/webm"},
         };
         for (Object[] c : cases) {
             byte[] bytes = (byte[]) c[0];

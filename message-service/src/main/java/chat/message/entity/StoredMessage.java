@@ -40,6 +40,12 @@ public abstract class StoredMessage extends PanacheEntityBase {
     @Column(name = "audio_url")
     public String audioUrl;
 
+    @Column(name = "image_thumb_url")
+    public String imageThumbUrl;
+
+    @Column(name = "audio_duration_ms")
+    public Long audioDurationMs;
+
     @Column(name = "client_id", length = 64)
     public String clientId;
 

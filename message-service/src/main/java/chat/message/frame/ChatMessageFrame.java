@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 /** The {@code chat_message} frame of PROTOCOL.md, as live events and history both carry it. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"type", "room", "message_id", "seq", "message", "username", "user_id", "timestamp", "sent_at",
-        "image_url", "audio_url", "client_id"})
+        "image_url", "audio_url", "image_thumb_url", "audio_duration_ms", "client_id"})
 public record ChatMessageFrame(
         @JsonProperty("type") String type,
         @JsonProperty("room") String room,
@@ -20,6 +20,8 @@ public record ChatMessageFrame(
         @JsonProperty("sent_at") String sentAt,
         @JsonProperty("image_url") String imageUrl,
         @JsonProperty("audio_url") String audioUrl,
+        @JsonProperty("image_thumb_url") String imageThumbUrl,
+        @JsonProperty("audio_duration_ms") Long audioDurationMs,
         @JsonProperty("client_id") String clientId) {
 
     public static final String TYPE = "chat_message";

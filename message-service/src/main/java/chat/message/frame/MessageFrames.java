@@ -27,7 +27,7 @@ public final class MessageFrames {
 
     public static ChatMessageFrame chatMessage(StoredMessage m) {
         return new ChatMessageFrame(ChatMessageFrame.TYPE, m.room, m.id, m.seq, m.text, m.username, m.userId,
-                clock(m.sentAt), iso(m.sentAt), m.imageUrl, m.audioUrl, m.clientId);
+                clock(m.sentAt), iso(m.sentAt), m.imageUrl, m.audioUrl, m.imageThumbUrl, m.audioDurationMs, m.clientId);
     }
 
     public static AckFrame ack(String clientId, StoredMessage m) {

@@ -58,8 +58,11 @@ public class CommandValidator {
         if (text.isBlank() && c.imageUrl() == null && c.audioUrl() == null) {
             return bad("a message needs text, an image or a voice recording");
         }
-        if (!isMediaUrl(c.imageUrl()) || !isMediaUrl(c.audioUrl())) {
+        if (!isMediaUrl(c.imageUrl()) || !isMediaUrl(c.audioUrl()) || !isMediaUrl(c.imageThumbUrl())) {
             return bad("media URL not under " + MEDIA_PATH);
+        }
+        if (c.audioDurationMs() != null && c.audioDurationMs() < 0) {
+            return bad("negative audio duration");
         }
         if (c.clientId() != null && c.clientId().length() > MAX_CLIENT_ID) {
             return bad("client_id over " + MAX_CLIENT_ID + " characters");

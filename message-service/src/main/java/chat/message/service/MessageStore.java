@@ -38,12 +38,12 @@ public class MessageStore {
     static final int ID_BLOCK = 50;
 
     private static final String COLUMNS = "id, room, seq, user_id, username, text, image_url, audio_url, client_id,"
-            + " idempotency_key, sent_at";
+            + " idempotency_key, image_thumb_url, audio_duration_ms, sent_at";
     private static final String FIND = "SELECT " + COLUMNS + " FROM %s WHERE (room, user_id, idempotency_key) IN"
             + " (SELECT * FROM unnest(?::varchar[], ?::bigint[], ?::varchar[]))";
     private static final String INSERT = "INSERT INTO %s (" + COLUMNS + ") SELECT u.*, ? FROM unnest(?::bigint[],"
             + " ?::varchar[], ?::bigint[], ?::bigint[], ?::varchar[], ?::text[], ?::varchar[], ?::varchar[], ?::varchar[],"
-            + " ?::varchar[]) AS u";
+            + " ?::varchar[], ?::varchar[], ?::bigint[]) AS u";
     private static final String NEXT_SEQS = """
             INSERT INTO room_sequence (room, last_seq) SELECT * FROM unnest(?::varchar[], ?::bigint[])
             ON CONFLICT (room) DO UPDATE SET last_seq = room_sequence.last_seq + excluded.last_seq
@@ -120,6 +120,8 @@ public class MessageStore {
         m.text = c.text() == null ? "" : c.text();
         m.imageUrl = c.imageUrl();
         m.audioUrl = c.audioUrl();
+        m.imageThumbUrl = c.imageThumbUrl();
+        m.audioDurationMs = c.audioDurationMs();
         m.clientId = c.clientId();
         m.idempotencyKey = c.idempotencyKey();
         m.sentAt = now;
@@ -224,7 +226,7 @@ public class MessageStore {
             return;
         }
         int n = rows.size();
-        Object[][] columns = new Object[10][n];
+        Object[][] columns = new Object[12][n];
         for (int i = 0; i < n; i++) {
             StoredMessage m = rows.get(i);
             columns[0][i] = m.id;
@@ -237,8 +239,11 @@ public class MessageStore {
             columns[7][i] = m.audioUrl;
             columns[8][i] = m.clientId;
             columns[9][i] = m.idempotencyKey;
+            columns[10][i] = m.imageThumbUrl;
+            columns[11][i] = m.audioDurationMs;
         }
-        String[] types = {"bigint", "varchar", "bigint", "bigint", "varchar", "text", "varchar", "varchar", "varchar", "varchar"};
+        String[] types = {"bigint", "varchar", "bigint", "bigint", "varchar", "text", "varchar", "varchar", "varchar", "varchar",
+            "varchar", "bigint"};
         try (PreparedStatement st = db.prepareStatement(String.format(INSERT, table))) {
             st.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
             for (int c = 0; c < columns.length; c++) {
@@ -291,6 +296,8 @@ public class MessageStore {
                     m.audioUrl = rs.getString("audio_url");
                     m.clientId = rs.getString("client_id");
                     m.idempotencyKey = rs.getString("idempotency_key");
+                    m.imageThumbUrl = rs.getString("image_thumb_url");
+                    m.audioDurationMs = rs.getObject("audio_duration_ms", Long.class);
                     Timestamp sent = rs.getTimestamp("sent_at");
                     m.sentAt = sent.toInstant();
                     found.put(new Key(m.room, m.userId, m.idempotencyKey), m);

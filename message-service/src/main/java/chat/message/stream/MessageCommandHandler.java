@@ -118,7 +118,7 @@ public class MessageCommandHandler implements BatchHandler {
             return c;
         }
         return new SendMessage(c.room(), c.userId(), c.username(), c.clientId(), "entry-" + entry.id(), c.text(),
-                c.imageUrl(), c.audioUrl(), c.origin());
+                c.imageUrl(), c.audioUrl(), c.origin(), c.imageThumbUrl(), c.audioDurationMs());
     }
 
     private static void announce(List<StoreOutcome> outcomes, Set<String> redelivered, List<RoomEvent> out) {

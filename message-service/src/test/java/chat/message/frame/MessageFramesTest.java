@@ -33,10 +33,12 @@ class MessageFramesTest {
         m.username = "alice";
         m.text = "hi \"there\" <b>";
         m.imageUrl = "/api/media/abc";
+        m.imageThumbUrl = "/api/media/def";
         m.sentAt = Instant.parse("2024-05-06T15:04:05.123Z");
         assertEquals("{\"type\":\"chat_message\",\"room\":\"lobby\",\"message_id\":42,\"seq\":3,"
                 + "\"message\":\"hi \\\"there\\\" <b>\",\"username\":\"alice\",\"user_id\":7,\"timestamp\":\"03:04 PM\","
                 + "\"sent_at\":\"2024-05-06T15:04:05.123Z\",\"image_url\":\"/api/media/abc\",\"audio_url\":null,"
+                + "\"image_thumb_url\":\"/api/media/def\",\"audio_duration_ms\":null,"
                 + "\"client_id\":null}", MessageFrames.encode(MessageFrames.chatMessage(m)));
     }
 

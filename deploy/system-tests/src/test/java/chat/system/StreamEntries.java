@@ -1,0 +1,57 @@
+package chat.system;
+
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Reads every entry of the test stack's Redis streams (with the Vert.x Redis client), to measure what they hold. */
+final class StreamEntries implements AutoCloseable {
+
+    private final Vertx vertx = Vertx.vertx();
+    private final Redis redis;
+
+    StreamEntries(String redisUrl) {
+        this.redis = Redis.createClient(vertx, redisUrl);
+    }
+
+    /** The size in bytes (field names and values) of the largest entry of any stream whose key starts with the prefix. */
+    long largestEntryBytes(String prefix) throws Exception {
+        long largest = 0;
+        for (String key : keys(prefix + ":*")) {
+            if (!"stream".equals(call(Request.cmd(Command.TYPE).arg(key)).toString())) {
+                continue;
+            }
+            for (Response entry : call(Request.cmd(Command.XRANGE).arg(key).arg("-").arg("+"))) {
+                long size = 0;
+                for (Response field : entry.get(1)) {
+                    size += field.toBytes().length;
+                }
+                largest = Math.max(largest, size);
+            }
+        }
+        return largest;
+    }
+
+    private List<String> keys(String pattern) throws Exception {
+        List<String> keys = new ArrayList<>();
+        for (Response key : call(Request.cmd(Command.KEYS).arg(pattern))) {
+            keys.add(key.toString());
+        }
+        return keys;
+    }
+
+    private Response call(Request request) throws Exception {
+        return redis.send(request).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        redis.close();
+        vertx.close();
+    }
+}
