@@ -90,7 +90,8 @@ class ImageSystemTest {
         String uid = user[0];
         String gid = user.length > 1 && !user[1].isEmpty() ? user[1] : uid;
         Files.createDirectories(rootfs.resolve("proc"));
-        List<String> command = new ArrayList<>(List.of("unshare", "--fork", "--pid", "--mount", "--root=" + rootfs,
+        devices(rootfs);
+        List<String> command = new ArrayList<>(List.of("unshare", "--fork", "--kill-child", "--pid", "--mount", "--root=" + rootfs,
                 "--mount-proc", "--setuid", uid, "--setgid", gid, "--wd=" + config.path("WorkingDir").asText("/")));
         config.path("Entrypoint").forEach(a -> command.add(a.asText()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -105,15 +106,30 @@ class ImageSystemTest {
         builder.environment().put("QUARKUS_MANAGEMENT_PORT", "0");
         Process process = builder.start();
         try {
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(120))
-                    .until(() -> !process.isAlive() || Processes.httpOk("http://127.0.0.1:" + port + "/q/health/started"));
+            // liveness needs none of the servers (Redis, Keycloak) the image is not given here
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90))
+                    .until(() -> !process.isAlive() || Processes.httpOk("http://127.0.0.1:" + port + "/q/health/live"));
             assertTrue(process.isAlive(), "the gateway image's process started and stays up");
         } finally {
-            process.destroy();
-            process.onExit().get();
+            // unshare holds signals while it waits: end the image's JVM itself, then unshare
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
             try (var files = Files.walk(rootfs)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
+        }
+    }
+
+    /** The device nodes a container runtime gives every container (images carry none). */
+    private static void devices(Path rootfs) throws IOException, InterruptedException {
+        Files.createDirectories(rootfs.resolve("dev"));
+        String[][] nodes = {{"null", "3"}, {"zero", "5"}, {"random", "8"}, {"urandom", "9"}};
+        for (String[] node : nodes) {
+            Path dev = rootfs.resolve("dev").resolve(node[0]);
+            Files.deleteIfExists(dev);
+            Process mknod = new ProcessBuilder("mknod", "-m", "666", dev.toString(), "c", "1", node[1]).inheritIO().start();
+            assertEquals(0, mknod.waitFor(), "mknod " + dev);
         }
     }
 
