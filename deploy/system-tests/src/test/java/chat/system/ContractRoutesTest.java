@@ -28,6 +28,7 @@ class ContractRoutesTest {
     private static final Pattern CLIENT_KEY = Pattern.compile("@RegisterRestClient\\(configKey\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern CLIENT_CALL = Pattern.compile("@(GET|POST|PUT|DELETE|PATCH)\\s+@Path\\(\"([^\"]+)\"\\)");
     private static final Pattern WEB_CALL = Pattern.compile("[`\"'](/api/[^`\"'?#]*)");
+    private static final Pattern METHOD_BEFORE = Pattern.compile("[\"'](GET|POST|PUT|DELETE|PATCH)[\"']\\s*,\\s*$");
     private static final Pattern WEB_METHOD = Pattern.compile("method:\\s*[\"'](\\w+)[\"']");
 
     @Test
@@ -64,7 +65,10 @@ class ContractRoutesTest {
                 Matcher call = WEB_CALL.matcher(script);
                 while (call.find()) {
                     String path = call.group(1).replaceAll("\\$\\{[^}]*}", "{param}");
-                    String method = methodNear(script, call.end());
+                    if (path.endsWith("/")) {
+                        continue; // a prefix (url.startsWith("/api/media/"), a concatenation), not a whole route
+                    }
+                    String method = methodNear(script, call.start(), call.end());
                     calls.add(method + " " + path);
                     assertTrue(contracts.values().stream().anyMatch(c -> Contracts.hasOperation(c, method, path)),
                             file.getFileName() + " calls " + method + " " + path + ", which no contract has");
@@ -75,8 +79,15 @@ class ContractRoutesTest {
         System.out.println("web client API calls found in the contracts: " + calls);
     }
 
-    /** The method of a fetch whose options follow the URL in the same call; GET when none is given. */
-    private static String methodNear(String script, int from) {
+    /**
+     * The method of a call: named just before the URL ({@code call("POST", "/api/...")}) or in
+     * the options that follow it ({@code fetch(url, {method: "POST"})}); GET when none is given.
+     */
+    private static String methodNear(String script, int start, int from) {
+        Matcher before = METHOD_BEFORE.matcher(script.substring(Math.max(0, start - 24), start));
+        if (before.find()) {
+            return before.group(1);
+        }
         int end = script.indexOf(");", from);
         String options = script.substring(from, end < 0 ? Math.min(script.length(), from + 300) : end);
         Matcher m = WEB_METHOD.matcher(options);
