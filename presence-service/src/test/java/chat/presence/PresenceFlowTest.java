@@ -12,6 +12,7 @@ import chat.events.RoomEvent;
 import chat.presence.PresenceDriver.Seen;
 import chat.presence.entity.UserLastSeen;
 import chat.presence.service.PresenceKeys;
+import chat.stack.DevTokens;
 import chat.stack.test.StackTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -170,7 +171,8 @@ class PresenceFlowTest {
     }
 
     static Map<String, Object> status(long userId) {
-        List<Map<String, Object>> all = given().get("/internal/users/online").then().statusCode(200)
+        List<Map<String, Object>> all = given().auth().oauth2(DevTokens.authServiceToken(StackTestResource.infra))
+                .get("/internal/users/online").then().statusCode(200)
                 .extract().jsonPath().getList("$");
         return all.stream().filter(u -> ((Number) u.get("user_id")).longValue() == userId)
                 .findFirst().orElseThrow(() -> new AssertionError("user " + userId + " unknown to presence"));

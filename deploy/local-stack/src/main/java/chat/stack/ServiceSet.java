@@ -107,7 +107,7 @@ public record ServiceSet(InfraEndpoints infra, int portBase, int secondGatewayPo
         Map<String, String> config = new LinkedHashMap<>();
         config.put("quarkus.http.port", Integer.toString(port));
         config.put("quarkus.http.host", "127.0.0.1");
-        config.put("quarkus.redis.hosts", infra.redisUrl());
+        config.put("quarkus.redis.hosts", infra.redisUrl(kind));
         config.put("quarkus.oidc.auth-server-url", infra.realmUrl());
         config.put("chat.streams.prefix", streamPrefix);
         config.put("chat.instance-id", tag + "-" + instance);
@@ -130,7 +130,14 @@ public record ServiceSet(InfraEndpoints infra, int portBase, int secondGatewayPo
         }
         if (kind == ServiceKind.AUTH) {
             config.put("quarkus.keycloak.admin-client.server-url", infra.keycloakUrl());
+            config.put("quarkus.keycloak.admin-client.client-secret", DevSecrets.AUTH_SERVICE_CLIENT_SECRET);
+            config.put("quarkus.oidc-client.credentials.secret", DevSecrets.AUTH_SERVICE_CLIENT_SECRET);
         }
+        if (kind == ServiceKind.GATEWAY) {
+            config.put("quarkus.oidc.web.credentials.secret", DevSecrets.GATEWAY_LOGIN_CLIENT_SECRET);
+            config.put("quarkus.oidc-client.credentials.secret", DevSecrets.GATEWAY_SERVICE_CLIENT_SECRET);
+        }
+        // the services run in their production profile: the secrets above are the launcher's to give
         return config;
     }
 
