@@ -106,12 +106,12 @@ public final class StreamCodec {
         }
     }
 
-    /** The field path of a body that did not decode ({@code " at field origin.gatewayId"}), if known. */
+    /** The field path of a body that did not decode ({@code " in field origin.gatewayId"}), if known. */
     private static String where(Exception e) {
         if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
             return "";
         }
-        StringBuilder path = new StringBuilder(" at field ");
+        StringBuilder path = new StringBuilder(" in field ");
         for (JsonMappingException.Reference step : mapping.getPath()) {
             String name = step.getFieldName() != null && step.getFieldName().matches("[A-Za-z_]{1,40}")
                     ? step.getFieldName() : "[" + Math.max(0, step.getIndex()) + "]";

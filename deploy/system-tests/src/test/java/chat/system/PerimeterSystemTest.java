@@ -185,6 +185,23 @@ class PerimeterSystemTest {
         }
     }
 
+    @Test
+    void aServiceWithoutItsSecretsRefusesToStart() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("java", "-Dquarkus.http.port=0", "-Dquarkus.management.enabled=false",
+                "-jar", stack.layout.serviceJar("message-service").toString());
+        builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("CHAT_"));
+        java.nio.file.Path log = java.nio.file.Files.createTempFile("no-secrets", ".log");
+        Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            assertTrue(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "it did not stop");
+            String output = java.nio.file.Files.readString(log);
+            assertTrue(process.exitValue() != 0 && output.contains("chat.required-secrets.database-password"), output);
+        } finally {
+            process.destroyForcibly();
+            java.nio.file.Files.deleteIfExists(log);
+        }
+    }
+
     /** The socket's close reaches the gateway a moment after the client sent it. */
     private static WsClient awaitAccepted(String ws, String token) {
         long deadline = System.nanoTime() + WAIT.toNanos();
