@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 public final class RoomNames {
 
     private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
-    private static final Pattern PRIVATE = Pattern.compile("^private_(\\d{1,18})_(\\d{1,18})$");
+    private static final Pattern PRIVATE = Pattern.compile("^private_([1-9][0-9]{0,17})_([1-9][0-9]{0,17})$");
     public static final String PRIVATE_PREFIX = "private_";
 
     private RoomNames() {
@@ -45,7 +45,11 @@ public final class RoomNames {
         return room != null && room.startsWith(PRIVATE_PREFIX);
     }
 
-    /** The member ids of a {@code private_a_b} name, or empty when it is not of that shape. */
+    /**
+     * The member ids of a {@code private_a_b} name, or empty when it is not of that shape. Ids are
+     * decimal without sign or leading zero, so that exactly one spelling names a room
+     * ({@code private_01_2} is not {@code private_1_2}: it is no room at all).
+     */
     public static Optional<PrivatePair> parsePrivate(String room) {
         if (room == null || room.length() > 64) {
             return Optional.empty();

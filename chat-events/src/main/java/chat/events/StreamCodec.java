@@ -13,7 +13,8 @@ import java.util.Map;
  * <p>Command entries have three fields: {@code type}, {@code v} (schema version) and
  * {@code body} (the record as JSON). Event entries are flat so that a gateway can route
  * them without parsing the frame: {@code type}, {@code v}, {@code room}, {@code seq},
- * {@code frame}, and optionally {@code gw}/{@code conn} (target) and {@code xu} (excluded user).
+ * {@code frame}, and optionally {@code gw}/{@code conn}/{@code ref} (target connection and the
+ * frame answered) and {@code xu} (excluded user).
  */
 public final class StreamCodec {
 
@@ -73,6 +74,9 @@ public final class StreamCodec {
         if (event.target() != null) {
             fields.put("gw", event.target().gatewayId());
             fields.put("conn", event.target().connectionId());
+            if (event.target().frameRef() != null) {
+                fields.put("ref", event.target().frameRef());
+            }
         }
         if (event.excludeUserId() != 0) {
             fields.put("xu", Long.toString(event.excludeUserId()));
@@ -99,7 +103,7 @@ public final class StreamCodec {
             long seq = Long.parseLong(fields.getOrDefault("seq", "0"));
             long excluded = Long.parseLong(fields.getOrDefault("xu", "0"));
             String gw = fields.get("gw");
-            Origin target = gw == null ? null : new Origin(gw, fields.get("conn"));
+            Origin target = gw == null ? null : new Origin(gw, fields.get("conn"), fields.get("ref"));
             return new RoomEvent(type, room, seq, frame, target, excluded);
         } catch (NumberFormatException e) {
             throw new MalformedEntryException("event with a non-numeric seq or user", e);

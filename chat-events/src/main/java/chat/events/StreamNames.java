@@ -18,9 +18,34 @@ public record StreamNames(String prefix) {
         }
     }
 
-    /** Message commands (text messages, read receipts) consumed by message-service. */
-    public String messageCommands() {
-        return prefix + ":{messages}:in";
+    /**
+     * Message commands (text messages, read receipts) of one partition, consumed by
+     * message-service; each partition is its own hash slot under Redis Cluster.
+     */
+    public String messageCommands(int partition) {
+        return prefix + ":{messages:" + partition + "}:in";
+    }
+
+    /** Every message-command partition, in partition order. */
+    public java.util.List<String> messageCommandPartitions(int partitions) {
+        return java.util.stream.IntStream.range(0, partitions).mapToObj(this::messageCommands).toList();
+    }
+
+    /** The message-command stream of a room: the same partition for a room everywhere, so its order holds. */
+    public String messageCommandsFor(String room, int partitions) {
+        return messageCommands(partitionOf(room, partitions));
+    }
+
+    /** A room's partition: CRC-32 of its name's UTF-8 bytes, modulo the partition count (stable across JVMs). */
+    public static int partitionOf(String room, int partitions) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(room.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return (int) (crc.getValue() % partitions);
+    }
+
+    /** The sorted set in which message-service instances announce themselves to share the partitions. */
+    public String messageConsumers() {
+        return prefix + ":{messages}:members";
     }
 
     /** Join, leave, heartbeat and typing commands consumed by presence-service. */

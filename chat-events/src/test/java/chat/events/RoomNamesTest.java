@@ -31,4 +31,16 @@ class RoomNamesTest {
         assertFalse(RoomNames.isValid("private_10_2"));
         assertFalse(RoomNames.isValid("private_lobby"));
     }
+
+    @Test
+    void oneSpellingPerPrivateRoom() {
+        assertTrue(RoomNames.parsePrivate("private_01_2").isEmpty());
+        assertTrue(RoomNames.parsePrivate("private_1_02").isEmpty());
+        assertTrue(RoomNames.parsePrivate("private_0_2").isEmpty());
+        assertTrue(RoomNames.parsePrivate("private_+1_2").isEmpty());
+        assertTrue(RoomNames.parsePrivate("private_\u0661_2").isEmpty()); // Arabic-Indic digit one
+        assertFalse(RoomNames.isValid("private_01_2"));
+        assertFalse(RoomNames.isValid("private_1_02"));
+        assertTrue(RoomNames.isPrivateLike("private_01_2"));
+    }
 }

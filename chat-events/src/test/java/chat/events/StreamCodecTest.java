@@ -29,6 +29,8 @@ class StreamCodecTest {
     void eventRoundTrip() {
         RoomEvent toOne = RoomEvent.toConnection("ack", "lobby", "{\"type\":\"ack\"}", new Origin("gw", "c"));
         assertEquals(toOne, StreamCodec.decodeEvent(StreamCodec.encode(toOne)));
+        RoomEvent answer = RoomEvent.toConnection("ack", "lobby", "{}", new Origin("gw", "c", "c:client-1"));
+        assertEquals("c:client-1", StreamCodec.decodeEvent(StreamCodec.encode(answer)).target().frameRef());
         RoomEvent typing = RoomEvent.toRoomExcept("typing", "lobby", "{}", 7);
         assertEquals(typing, StreamCodec.decodeEvent(StreamCodec.encode(typing)));
         RoomEvent message = RoomEvent.toRoom("chat_message", "lobby", 42, "{}");

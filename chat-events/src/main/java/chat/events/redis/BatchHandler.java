@@ -11,11 +11,17 @@ import java.util.List;
 public interface BatchHandler {
 
     /**
-     * Handles entries in stream order.
+     * Handles entries in stream order, all or nothing.
      *
-     * @throws chat.events.MalformedEntryException for an entry no retry can handle (only when
-     *         called with a single entry); it is then moved to the dead-letter stream
-     * @throws Exception on a failure that may pass (database down): the entries are retried
+     * @throws Exception when they could not be handled; {@link FailureKind} decides what follows
+     *         (the consumer then hands the entries over one by one to isolate a bad one)
      */
     void handle(List<StreamEntry> entries) throws Exception;
+
+    /**
+     * An entry was moved to the dead-letter stream: the handler may still tell its sender
+     * (an {@code error} to the connection), so that no frame goes unanswered. Must not throw.
+     */
+    default void deadLettered(StreamEntry entry, String reason) {
+    }
 }

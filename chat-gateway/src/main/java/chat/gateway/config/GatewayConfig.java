@@ -27,10 +27,6 @@ public interface GatewayConfig {
         @WithDefault("chat")
         String prefix();
 
-        /** Approximate maximum length of the command streams the gateway appends to. */
-        @WithDefault("100000")
-        long maxLength();
-
         /** Maximum entries taken from the event stream in one read. */
         @WithDefault("1000")
         int readBatch();
@@ -87,6 +83,13 @@ public interface GatewayConfig {
         /** How long a seq gap may stay open before the missing messages are fetched from message-service. */
         @WithDefault("250ms")
         Duration gapTimeout();
+
+        /**
+         * How long a message frame waits for its ack or error before the sender is told
+         * {@code unavailable} (storage or a service down); a later answer is then dropped.
+         */
+        @WithDefault("10s")
+        Duration answerTimeout();
 
         /** How long a resolved user (token subject to directory id) is cached. */
         @WithDefault("10m")

@@ -5,6 +5,11 @@ import chat.events.MediaUpload;
 /** A validated frame from a client (PROTOCOL.md section 3, client to server). */
 public sealed interface ClientFrame {
 
+    /** The client's id of the frame, echoed in its answer; null for frames that carry none. */
+    default String clientId() {
+        return null;
+    }
+
     /** A text message; {@code clientId} is null in the original untyped form. */
     record TextMessage(String text, String clientId) implements ClientFrame {
     }

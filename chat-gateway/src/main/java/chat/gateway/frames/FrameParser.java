@@ -1,6 +1,7 @@
 package chat.gateway.frames;
 
 import chat.events.MediaUpload;
+import chat.events.TextRules;
 import chat.gateway.config.GatewayConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,8 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Turns a client's text frame into a {@link ClientFrame}, or refuses it with a
- * {@link FrameException} ({@code bad_frame}, {@code too_large}). Never trusts identity
- * fields in a frame: they are ignored.
+ * {@link FrameException} ({@code bad_frame}, {@code too_large}) that carries the frame's
+ * {@code client_id} when it had a valid one. Never trusts identity fields in a frame: they are
+ * ignored. Text with control characters never gets past here (PostgreSQL could not store it).
  */
 @ApplicationScoped
 public class FrameParser {
@@ -39,6 +41,15 @@ public class FrameParser {
         if (frame == null || !frame.isObject()) {
             throw new FrameException(BAD_FRAME, "frame must be a JSON object");
         }
+        String clientId = validClientIdOrNull(frame);
+        try {
+            return parseObject(frame);
+        } catch (FrameException e) {
+            throw e.withClientId(clientId);
+        }
+    }
+
+    private ClientFrame parseObject(JsonNode frame) {
         JsonNode type = frame.get("type");
         if (type == null || type.isNull()) {
             if (frame.has("message")) {
@@ -73,6 +84,9 @@ public class FrameParser {
         if (text.codePointCount(0, text.length()) > limits.maxTextLength()) {
             throw new FrameException(TOO_LARGE, "message longer than " + limits.maxTextLength() + " characters");
         }
+        if (!TextRules.isAcceptable(text)) {
+            throw new FrameException(BAD_FRAME, "message contains control characters");
+        }
         return new ClientFrame.TextMessage(text, typed ? clientId(frame) : null);
     }
 
@@ -83,6 +97,9 @@ public class FrameParser {
         }
         JsonNode name = frame.get("file_name");
         String fileName = name != null && name.isTextual() ? truncate(name.asText(), 255) : null;
+        if (!TextRules.isAcceptable(fileName)) {
+            throw new FrameException(BAD_FRAME, "file_name contains control characters");
+        }
         return new ClientFrame.Media(kind, data.asText(), fileName, clientId(frame));
     }
 
@@ -94,7 +111,19 @@ public class FrameParser {
         if (!id.isTextual() || id.asText().isEmpty() || id.asText().length() > limits.maxClientIdLength()) {
             throw new FrameException(BAD_FRAME, "client_id must be a string of 1 to " + limits.maxClientIdLength() + " characters");
         }
+        if (!TextRules.isAcceptable(id.asText())) {
+            throw new FrameException(BAD_FRAME, "client_id contains control characters");
+        }
         return id.asText();
+    }
+
+    /** The frame's client id if it is a usable one, so that any refusal can echo it; else null. */
+    private String validClientIdOrNull(JsonNode frame) {
+        try {
+            return clientId(frame);
+        } catch (FrameException e) {
+            return null;
+        }
     }
 
     private static long positiveLong(JsonNode frame, String field) {

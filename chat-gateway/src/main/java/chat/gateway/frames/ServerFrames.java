@@ -1,22 +1,22 @@
 package chat.gateway.frames;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import chat.events.ErrorFrame;
 
 /** The frames the gateway itself writes (the services encode the rest). */
 public final class ServerFrames {
 
     public static final String PONG = "{\"type\":\"pong\"}";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ServerFrames() {
     }
 
-    public static String error(String code, String reason) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("type", "error");
-        node.put("code", code);
-        node.put("reason", reason);
-        return node.toString();
+    /** An {@code error} frame; {@code clientId} is the refused frame's id, or null (always present in the frame). */
+    public static String error(String code, String reason, String clientId) {
+        return new ErrorFrame(ErrorFrame.TYPE, code, reason, clientId).encode();
+    }
+
+    /** The error frame for a refused frame. */
+    public static String error(FrameException refusal) {
+        return error(refusal.code(), refusal.getMessage(), refusal.clientId());
     }
 }

@@ -5,7 +5,9 @@ import chat.gateway.identity.ChatUser;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.WebSocketConnection;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -23,6 +25,8 @@ public final class ChatSession {
     private volatile boolean droppedAsSlow;
     private long lastSeq;
     private List<StoredMessage> heldDuringResume;
+    /** Frames waiting for their ack or error, by frame ref (a count: the same client_id may be in flight twice). */
+    private Map<String, Integer> awaitingAnswer;
 
     /**
      * @param keepsUp false once too many bytes wait to be sent to this connection (its reader
@@ -111,6 +115,40 @@ public final class ChatSession {
         droppedAsSlow = true;
         Log.warnf("connection %s: user %d does not keep up with %s, closing it", connection.id(), user.userId(), room);
         abort.run();
+    }
+
+    /** Marks one more frame with this ref as waiting for its answer. */
+    synchronized void expectAnswer(String ref) {
+        if (awaitingAnswer == null) {
+            awaitingAnswer = new HashMap<>(4);
+        }
+        awaitingAnswer.merge(ref, 1, Integer::sum);
+    }
+
+    /** True (and no longer waiting) when a frame with this ref was waiting for an answer. */
+    synchronized boolean takeAnswer(String ref) {
+        if (awaitingAnswer == null) {
+            return false;
+        }
+        Integer waiting = awaitingAnswer.get(ref);
+        if (waiting == null) {
+            return false;
+        }
+        if (waiting == 1) {
+            awaitingAnswer.remove(ref);
+        } else {
+            awaitingAnswer.put(ref, waiting - 1);
+        }
+        return true;
+    }
+
+    /** Writes the answer to a frame unless that frame was already answered (it timed out meanwhile). */
+    public void answer(String ref, String frame) {
+        if (ref == null || takeAnswer(ref)) {
+            send(frame);
+        } else {
+            Log.debugf("connection %s: late answer to %s dropped (already told unavailable)", connection.id(), ref);
+        }
     }
 
     public synchronized long lastSeq() {

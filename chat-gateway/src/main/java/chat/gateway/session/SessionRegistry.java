@@ -78,7 +78,7 @@ public class SessionRegistry implements LocalRoom.GapFiller {
             if (instanceId.equals(event.target().gatewayId())) {
                 ChatSession session = byConnection.get(event.target().connectionId());
                 if (session != null) {
-                    session.send(event.frame());
+                    session.answer(event.target().frameRef(), event.frame());
                 }
             }
             return;

@@ -15,6 +15,7 @@ import chat.gateway.frames.ServerFrames;
 import chat.gateway.history.MessageHistory;
 import chat.gateway.identity.ChatUser;
 import chat.gateway.session.ChatSession;
+import chat.gateway.session.PendingAnswers;
 import chat.gateway.session.RateLimiter;
 import chat.gateway.session.SessionRegistry;
 import chat.gateway.stream.CommandPublisher;
@@ -40,15 +41,17 @@ public class ChatSocketHandler {
     private final FrameParser parser;
     private final CommandPublisher publisher;
     private final MessageHistory history;
+    private final PendingAnswers answers;
     private final String instanceId;
     private final GatewayConfig.Gateway settings;
 
     public ChatSocketHandler(SessionRegistry registry, FrameParser parser, CommandPublisher publisher,
-                             MessageHistory history, InstanceId instanceId, GatewayConfig config) {
+                             MessageHistory history, PendingAnswers answers, InstanceId instanceId, GatewayConfig config) {
         this.registry = registry;
         this.parser = parser;
         this.publisher = publisher;
         this.history = history;
+        this.answers = answers;
         this.instanceId = instanceId.value();
         this.settings = config.gateway();
     }
@@ -76,15 +79,20 @@ public class ChatSocketHandler {
         if (session == null) {
             return Uni.createFrom().voidItem();
         }
+        ClientFrame frame = null;
+        FrameException refusal = null;
+        try {
+            frame = parser.parse(raw); // parsed before the rate check, so that every refusal can echo the client_id
+        } catch (FrameException e) {
+            refusal = e;
+        }
         if (!session.limiter().tryAcquire()) {
-            session.send(ServerFrames.error("rate_limited", "too many frames; slow down"));
+            String clientId = frame != null ? frame.clientId() : refusal.clientId();
+            session.send(ServerFrames.error("rate_limited", "too many frames; slow down", clientId));
             return Uni.createFrom().voidItem();
         }
-        ClientFrame frame;
-        try {
-            frame = parser.parse(raw);
-        } catch (FrameException e) {
-            session.send(ServerFrames.error(e.code(), e.getMessage()));
+        if (refusal != null) {
+            session.send(ServerFrames.error(refusal));
             return Uni.createFrom().voidItem();
         }
         if (frame instanceof ClientFrame.Ping) {
@@ -115,22 +123,29 @@ public class ChatSocketHandler {
 
     private Command command(ChatSession session, ClientFrame frame) {
         ChatUser user = session.user();
-        Origin origin = new Origin(instanceId, session.id());
         if (frame instanceof ClientFrame.TextMessage text) {
+            String key = idempotencyKey(text.clientId());
             return new SendMessage(session.room(), user.userId(), user.username(), text.clientId(),
-                    idempotencyKey(text.clientId()), text.text(), null, null, origin);
+                    key, text.text(), null, null, answerTo(session, key));
         }
         if (frame instanceof ClientFrame.Media media) {
+            String key = idempotencyKey(media.clientId());
             return new MediaUpload(media.kind(), session.room(), user.userId(), user.username(), media.clientId(),
-                    idempotencyKey(media.clientId()), media.dataUrl(), media.fileName(), origin);
+                    key, media.dataUrl(), media.fileName(), answerTo(session, key));
         }
         if (frame instanceof ClientFrame.MessageRead read) {
-            return new MarkRead(session.room(), user.userId(), user.username(), read.messageId(), origin);
+            return new MarkRead(session.room(), user.userId(), user.username(), read.messageId(),
+                    new Origin(instanceId, session.id()));
         }
         if (frame instanceof ClientFrame.Typing) {
             return presence(session, PresenceCommand.Kind.TYPING);
         }
         throw new IllegalStateException("frame answered by the gateway itself: " + frame);
+    }
+
+    /** The origin of a message frame: its answer is matched to it by the idempotency key. */
+    private Origin answerTo(ChatSession session, String idempotencyKey) {
+        return new Origin(instanceId, session.id(), idempotencyKey);
     }
 
     /** The client's id makes retries idempotent; without one, every frame is a new message. */
@@ -143,14 +158,41 @@ public class ChatSocketHandler {
                 new Origin(instanceId, session.id()));
     }
 
+    /**
+     * Hands a command to its stream. A message frame then waits for its answer (bounded, see
+     * {@link PendingAnswers}); one that cannot even be queued is answered {@code unavailable} now.
+     */
     private Uni<Void> publish(ChatSession session, Command command) {
+        String ref = frameRef(command);
+        String clientId = clientId(command);
+        if (ref != null) {
+            answers.expect(session, ref, clientId);
+        }
         return publisher.publish(command)
                 .onFailure().invoke(failure -> {
                     Log.warnf("connection %s: %s not queued: %s", session.id(), command.type(), failure.getMessage());
-                    session.send(ServerFrames.error("unavailable", "the chat is briefly unavailable; try again"));
+                    if (ref != null) {
+                        answers.failNow(session, ref, clientId);
+                    } else {
+                        session.send(ServerFrames.error("unavailable", "the chat is briefly unavailable; try again", null));
+                    }
                 })
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
+    }
+
+    private static String frameRef(Command command) {
+        if (command instanceof SendMessage send) {
+            return send.origin().frameRef();
+        }
+        return command instanceof MediaUpload upload ? upload.origin().frameRef() : null;
+    }
+
+    private static String clientId(Command command) {
+        if (command instanceof SendMessage send) {
+            return send.clientId();
+        }
+        return command instanceof MediaUpload upload ? upload.clientId() : null;
     }
 
     private Uni<Void> resume(ChatSession session, long afterSeq) {
@@ -160,7 +202,7 @@ public class ChatSocketHandler {
                 .onFailure().invoke(failure -> {
                     Log.warnf("connection %s: resume failed: %s", session.id(), failure.getMessage());
                     session.abortResume();
-                    session.send(ServerFrames.error("unavailable", "history is briefly unavailable; resume again"));
+                    session.send(ServerFrames.error("unavailable", "history is briefly unavailable; resume again", null));
                 })
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();

@@ -70,6 +70,26 @@ class FrameParserTest {
     }
 
     @Test
+    void controlCharactersAreRefusedAndTheRefusalEchoesTheClientId() {
+        FrameException nul = assertThrows(FrameException.class,
+                () -> parser.parse("{\"type\":\"message\",\"message\":\"a\\u0000b\",\"client_id\":\"c-1\"}"));
+        assertEquals("bad_frame", nul.code());
+        assertEquals("c-1", nul.clientId());
+        assertCode("bad_frame", "{\"message\":\"esc \\u001b[2J\"}");
+        assertCode("bad_frame", "{\"message\":\"del \\u007f\"}");
+        assertCode("bad_frame", "{\"message\":\"half \\ud83d emoji\"}");
+        FrameException badId = assertThrows(FrameException.class,
+                () -> parser.parse("{\"type\":\"message\",\"message\":\"hi\",\"client_id\":\"c\\u0000\"}"));
+        assertEquals("bad_frame", badId.code());
+        assertNull(badId.clientId()); // an unusable id is not echoed
+        assertEquals("tab\tnew\nline", assertInstanceOf(ClientFrame.TextMessage.class,
+                parser.parse("{\"message\":\"tab\\tnew\\nline\"}")).text());
+        FrameException tooLong = assertThrows(FrameException.class,
+                () -> parser.parse("{\"type\":\"message\",\"message\":\"" + "x".repeat(4001) + "\",\"client_id\":\"c-2\"}"));
+        assertEquals("c-2", tooLong.clientId());
+    }
+
+    @Test
     void lengthCountsCharactersNotUtf16Units() {
         String emoji = "\uD83D\uDE00".repeat(4000); // 4000 characters, 8000 UTF-16 units
         ClientFrame frame = new FrameParser(new ObjectMapper(), config(1_000_000)).parse("{\"message\":\"" + emoji + "\"}");

@@ -29,7 +29,11 @@ import org.HdrHistogram.Recorder;
  * <pre>
  * java -cp ... chat.load.LoadTool --gateway http://127.0.0.1:8080 --keycloak http://127.0.0.1:8180 \
  *     --rooms 2 --connections 200 --senders 10 --rate 10 --seconds 30
+ * # ingest: 400 rooms x 4 members, every member sending 5/s = 8,000 messages/s
+ * java -cp ... chat.load.LoadTool --rooms 400 --connections 1600 --senders all --rate 5 --seconds 30
  * </pre>
+ * At the end it reports what was sent, acknowledged, refused (by error code) and left
+ * unanswered, so that loss shows, not only latency.
  * Sending is bounded by count and time and goes to the given gateway only.
  */
 public final class LoadTool {
@@ -44,6 +48,7 @@ public final class LoadTool {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final Map<String, Long> sendTimes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> errorCodes = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     private LoadTool(Map<String, String> options) {
         this.options = options;
@@ -72,7 +77,7 @@ public final class LoadTool {
         }
         int rooms = intOption("rooms");
         int connections = intOption("connections");
-        int senders = Math.min(intOption("senders"), connections);
+        int senders = "all".equals(options.get("senders")) ? connections : Math.min(intOption("senders"), connections);
         String run = UUID.randomUUID().toString().substring(0, 6);
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
         String ws = options.get("gateway").replaceFirst("^http", "ws");
@@ -115,8 +120,10 @@ public final class LoadTool {
         scheduler.shutdownNow();
         Thread.sleep(3000); // drain in-flight deliveries
         System.out.println("--- totals ---");
-        System.out.printf("sent %d, acked %d, errors %d, deliveries %d (%.0f/s over the sending period)%n",
-                sent.get(), acked.get(), errors.get(), delivered.get(), delivered.get() / (double) seconds);
+        System.out.printf("sent %d, acked %d, errors %d %s, unanswered %d, deliveries %d (%.0f/s over the sending period)%n",
+                sent.get(), acked.get(), errors.get(), errorCodes, sendTimes.size(), delivered.get(),
+                delivered.get() / (double) seconds);
+        System.out.printf("stored and acknowledged: %.0f messages/s%n", acked.get() / (double) seconds);
         summary("ack latency (stored + acked)", ackLatency);
         summary("delivery latency (send to receive)", deliveryLatency);
         for (WebSocket socket : sockets) {
@@ -194,7 +201,11 @@ public final class LoadTool {
                             deliveryLatency.recordValue(Math.max(0, (now - Long.parseLong(text.substring(2))) / 1000));
                         }
                     }
-                    case "error" -> errors.incrementAndGet();
+                    case "error" -> {
+                        errors.incrementAndGet();
+                        errorCodes.computeIfAbsent(frame.path("code").asText(), c -> new AtomicLong()).incrementAndGet();
+                        sendTimes.remove(frame.path("client_id").asText());
+                    }
                     default -> { }
                 }
             } catch (Exception e) {

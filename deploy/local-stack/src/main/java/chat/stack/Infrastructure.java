@@ -46,6 +46,11 @@ public final class Infrastructure {
                 settings.dbPassword(), settings.redisUrl(), settings.keycloakUrl(), !settings.externalRedis());
     }
 
+    /** Stops the PostgreSQL this stack started (fast shutdown), as an outage would; {@link #ensureRunning()} brings it back. */
+    public static void stopPostgres() {
+        new PostgresServer(StackLayout.detect(), StackSettings.fromEnvironment()).stop();
+    }
+
     public void stop() {
         new KeycloakServer(layout, settings).stop();
         new PostgresServer(layout, settings).stop();

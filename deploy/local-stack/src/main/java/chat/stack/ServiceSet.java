@@ -76,6 +76,18 @@ public record ServiceSet(InfraEndpoints infra, int portBase, int secondGatewayPo
         }
     }
 
+    /**
+     * Starts one more instance of a service (e.g. a second message-service sharing the
+     * partitions) on its own port and waits until it is ready; {@link #stopInstance} ends it.
+     */
+    public void startInstance(StackLayout layout, ServiceKind kind, int port, String instance) {
+        launch(layout, kind, port, instance).run();
+    }
+
+    public void stopInstance(StackLayout layout, String instance) {
+        Processes.stop(layout, pidName(instance));
+    }
+
     /** Kills one instance at once (SIGKILL), as a crash would. */
     public void kill(StackLayout layout, String instance) {
         Processes.recorded(layout, pidName(instance)).ifPresent(process -> {

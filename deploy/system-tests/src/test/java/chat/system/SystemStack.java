@@ -63,6 +63,15 @@ final class SystemStack {
         return tokens.computeIfAbsent(user, u -> DevTokens.accessToken(infra, u));
     }
 
+    /** Entries in the dead-letter streams of every message-command partition of this stack. */
+    long deadLetters() {
+        long total = 0;
+        for (int p = 0; p < 8; p++) { // chat.streams.message-partitions, default
+            total += RedisProbe.xlen(infra.redisUrl(), services.streamPrefix() + ":{messages:" + p + "}:in:dead");
+        }
+        return total;
+    }
+
     static String randomRoom(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }

@@ -1,6 +1,7 @@
 package chat.media.stream;
 
 import chat.events.Command;
+import chat.events.ErrorFrame;
 import chat.events.MalformedEntryException;
 import chat.events.MediaUpload;
 import chat.events.RoomEvent;
@@ -14,7 +15,6 @@ import chat.media.service.MediaRejected;
 import chat.media.service.MediaService;
 import chat.media.service.RoomMembership;
 import chat.media.service.StoredMedia;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamCommands;
@@ -59,7 +59,7 @@ public class MediaUploadHandler implements BatchHandler {
         try {
             StoredMedia stored = store(upload);
             boolean image = upload.kind() == MediaUpload.Kind.IMAGE;
-            publishers.messages().publish(StreamCodec.encode(new SendMessage(upload.room(), upload.userId(),
+            publishers.messages().publish(upload.room(), StreamCodec.encode(new SendMessage(upload.room(), upload.userId(),
                     upload.username(), upload.clientId(), upload.idempotencyKey(), "",
                     image ? stored.url() : null, image ? null : stored.url(), upload.origin())));
         } catch (MediaRejected rejected) {
@@ -88,13 +88,9 @@ public class MediaUploadHandler implements BatchHandler {
         if (upload.origin() == null) {
             return; // nobody to tell; never broadcast an error to the whole room
         }
-        try {
-            String frame = StreamCodec.json().writeValueAsString(ErrorFrame.of(rejected.code(), rejected.reason()));
-            publishers.events().publish(StreamCodec.encode(
-                    RoomEvent.toConnection(RoomEvent.ERROR, upload.room(), frame, upload.origin())));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode an error frame", e);
-        }
+        String frame = ErrorFrame.of(rejected.code(), rejected.reason()).forClient(upload.clientId()).encode();
+        publishers.events().publish(StreamCodec.encode(
+                RoomEvent.toConnection(RoomEvent.ERROR, upload.room(), frame, upload.origin())));
     }
 
     private static MediaUpload decode(StreamEntry entry) {

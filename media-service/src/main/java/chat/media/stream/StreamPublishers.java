@@ -1,6 +1,7 @@
 package chat.media.stream;
 
 import chat.events.StreamNames;
+import chat.events.redis.MessageCommandStreams;
 import chat.events.redis.StreamPublisher;
 import chat.media.config.StreamsConfig;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -11,12 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class StreamPublishers {
 
     private final StreamNames names;
-    private final StreamPublisher messages;
+    private final MessageCommandStreams messages;
     private final StreamPublisher events;
 
-    public StreamPublishers(RedisDataSource redis, StreamsConfig config) {
+    public StreamPublishers(RedisDataSource redis, StreamsConfig config,
+                            chat.events.config.StreamsConfig shared) {
         this.names = new StreamNames(config.prefix());
-        this.messages = new StreamPublisher(redis, names.messageCommands(), config.commandsMaxLength());
+        this.messages = new MessageCommandStreams(redis, names, shared.messagePartitions());
         this.events = new StreamPublisher(redis, names.roomEvents(), config.eventsMaxLength());
     }
 
@@ -24,8 +26,8 @@ public class StreamPublishers {
         return names;
     }
 
-    /** Message commands, consumed by message-service. */
-    public StreamPublisher messages() {
+    /** Message commands (each room's partition), consumed by message-service. */
+    public MessageCommandStreams messages() {
         return messages;
     }
 

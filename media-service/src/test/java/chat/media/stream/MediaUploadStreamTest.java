@@ -64,7 +64,10 @@ class MediaUploadStreamTest {
     }
 
     private List<SendMessage> messagesWithKey(String key) {
-        return streams().xrange(names().messageCommands(), StreamRange.of("-", "+")).stream()
+        int partitions = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("chat.streams.message-partitions", Integer.class);
+        return names().messageCommandPartitions(partitions).stream()
+                .flatMap(k -> streams().xrange(k, StreamRange.of("-", "+")).stream())
                 .map(m -> (SendMessage) StreamCodec.decodeCommand(m.payload()))
                 .filter(m -> key.equals(m.idempotencyKey()))
                 .toList();

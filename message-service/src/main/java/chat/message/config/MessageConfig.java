@@ -2,14 +2,10 @@ package chat.message.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.Duration;
 
 /** Settings of message-service ({@code chat.message.*}). */
 @ConfigMapping(prefix = "chat.message")
 public interface MessageConfig {
-
-    /** The message-command consumer. */
-    Consumer consumer();
 
     /** The history REST endpoints. */
     History history();
@@ -24,26 +20,6 @@ public interface MessageConfig {
     /** Longest text a message may carry, in characters (PROTOCOL.md: 4,000). */
     @WithDefault("4000")
     int maxTextLength();
-
-    /** The message-command consumer. */
-    interface Consumer {
-
-        /** Whether the consumer runs in this instance. */
-        @WithDefault("true")
-        boolean enabled();
-
-        /** Commands read, stored and acknowledged together (one database transaction). */
-        @WithDefault("200")
-        int batchSize();
-
-        /** How long one read waits for new commands. */
-        @WithDefault("PT1S")
-        Duration block();
-
-        /** Idle time after which a dead consumer's pending commands are taken over. */
-        @WithDefault("PT30S")
-        Duration claimAfter();
-    }
 
     /** History paging. */
     interface History {

@@ -1,5 +1,6 @@
 package chat.message.frame;
 
+import chat.events.ErrorFrame;
 import chat.events.StreamCodec;
 import chat.message.entity.StoredMessage;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -34,7 +35,7 @@ public final class MessageFrames {
     }
 
     public static ErrorFrame error(String code, String reason) {
-        return new ErrorFrame(ErrorFrame.TYPE, code, reason);
+        return ErrorFrame.of(code, reason);
     }
 
     public static MessageReadFrame messageRead(String room, long messageId, String username, long userId) {

@@ -1,9 +1,10 @@
 package chat.message.service;
 
 import chat.events.RoomNames;
+import chat.events.TextRules;
 import chat.events.SendMessage;
 import chat.message.config.MessageConfig;
-import chat.message.frame.ErrorFrame;
+import chat.events.ErrorFrame;
 import chat.message.frame.MessageFrames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,6 +50,10 @@ public class CommandValidator {
         String text = c.text() == null ? "" : c.text();
         if (text.codePointCount(0, text.length()) > maxTextLength) {
             return Optional.of(MessageFrames.error(ErrorFrame.TOO_LARGE, "text over " + maxTextLength + " characters"));
+        }
+        if (!TextRules.isAcceptable(text) || !TextRules.isAcceptable(c.clientId()) || !TextRules.isAcceptable(c.username())
+                || !TextRules.isAcceptable(c.idempotencyKey())) {
+            return bad("text, client_id or sender contains control characters");
         }
         if (text.isBlank() && c.imageUrl() == null && c.audioUrl() == null) {
             return bad("a message needs text, an image or a voice recording");

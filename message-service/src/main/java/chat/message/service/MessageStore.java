@@ -5,39 +5,58 @@ import chat.events.SendMessage;
 import chat.message.entity.Message;
 import chat.message.entity.PrivateMessage;
 import chat.message.entity.StoredMessage;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Stores a batch of message commands in one transaction: repeats of an earlier command (same
- * room, sender and idempotency key) are found, every new message gets the next seq of its
- * room (gap-free: taken in the same transaction) and the rows are inserted in JDBC batches.
+ * Stores a batch of message commands in one transaction, in a fixed number of statements
+ * whatever the batch size: repeats of an earlier command (same room, sender and idempotency
+ * key) are found with one query per table, every room's seq counter moves once (gap-free:
+ * in the same transaction), ids come from the shared sequence, and each table gets one
+ * multi-row INSERT (arrays unnested by PostgreSQL). Plain JDBC on the transaction's connection:
+ * the hot path has no use for an entity lifecycle; reads still go through Panache.
  */
 @ApplicationScoped
 public class MessageStore {
 
-    private static final String NEXT_SEQ = """
-            INSERT INTO room_sequence (room, last_seq) VALUES (?1, ?2)
+    /** The sequence's INCREMENT BY: each value stands for the block of ids up to it (Hibernate's pooled scheme). */
+    static final int ID_BLOCK = 50;
+
+    private static final String COLUMNS = "id, room, seq, user_id, username, text, image_url, audio_url, client_id,"
+            + " idempotency_key, sent_at";
+    private static final String FIND = "SELECT " + COLUMNS + " FROM %s WHERE (room, user_id, idempotency_key) IN"
+            + " (SELECT * FROM unnest(?::varchar[], ?::bigint[], ?::varchar[]))";
+    private static final String INSERT = "INSERT INTO %s (" + COLUMNS + ") SELECT u.*, ? FROM unnest(?::bigint[],"
+            + " ?::varchar[], ?::bigint[], ?::bigint[], ?::varchar[], ?::text[], ?::varchar[], ?::varchar[], ?::varchar[],"
+            + " ?::varchar[]) AS u";
+    private static final String NEXT_SEQS = """
+            INSERT INTO room_sequence (room, last_seq) SELECT * FROM unnest(?::varchar[], ?::bigint[])
             ON CONFLICT (room) DO UPDATE SET last_seq = room_sequence.last_seq + excluded.last_seq
-            RETURNING last_seq""";
-    private static final String ENSURE_PRIVATE_ROOM = """
-            INSERT INTO private_chat_room (room, user_a, user_b, created_at) VALUES (?1, ?2, ?3, ?4)
-            ON CONFLICT DO NOTHING""";
+            RETURNING room, last_seq""";
+    private static final String NEXT_IDS = "SELECT nextval('message_id_seq') FROM generate_series(1, ?)";
+    private static final String ENSURE_PRIVATE_ROOMS = """
+            INSERT INTO private_chat_room (room, user_a, user_b, created_at)
+            SELECT u.*, ? FROM unnest(?::varchar[], ?::bigint[], ?::bigint[]) AS u ON CONFLICT DO NOTHING""";
 
-    private final EntityManager em;
+    private final AgroalDataSource dataSource;
 
-    public MessageStore(EntityManager em) {
-        this.em = em;
+    public MessageStore(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     /** Identity of a message for deduplication. */
@@ -54,8 +73,16 @@ public class MessageStore {
      */
     @Transactional
     public List<StoreOutcome> store(List<SendMessage> commands, Instant now) {
-        Map<Key, StoredMessage> known = findExisting(commands);
-        Map<String, List<StoredMessage>> fresh = new TreeMap<>(); // sorted rooms: same lock order in every instance
+        try (Connection db = dataSource.getConnection()) {
+            return store(db, commands, now);
+        } catch (SQLException e) {
+            throw new StoreFailure(e);
+        }
+    }
+
+    private List<StoreOutcome> store(Connection db, List<SendMessage> commands, Instant now) throws SQLException {
+        Map<Key, StoredMessage> known = findExisting(db, commands);
+        Map<String, List<StoredMessage>> fresh = new TreeMap<>(); // sorted rooms: the same lock order everywhere
         List<StoreOutcome> outcomes = new ArrayList<>(commands.size());
         for (SendMessage c : commands) {
             Key key = Key.of(c);
@@ -69,18 +96,17 @@ public class MessageStore {
             fresh.computeIfAbsent(c.room(), r -> new ArrayList<>()).add(m);
             outcomes.add(new StoreOutcome(c, m, false));
         }
-        for (Map.Entry<String, List<StoredMessage>> room : fresh.entrySet()) {
-            List<StoredMessage> messages = room.getValue();
-            long first = reserveSeqs(room.getKey(), messages.size()) - messages.size() + 1;
-            for (int i = 0; i < messages.size(); i++) {
-                messages.get(i).seq = first + i;
-            }
-            RoomNames.parsePrivate(room.getKey()).ifPresent(pair -> ensurePrivateRoom(room.getKey(), pair, now));
+        if (fresh.isEmpty()) {
+            return outcomes;
         }
-        // one entity type after the other, so that the JDBC batches are not broken up
-        fresh.values().stream().flatMap(List::stream).filter(Message.class::isInstance).forEach(em::persist);
-        fresh.values().stream().flatMap(List::stream).filter(PrivateMessage.class::isInstance).forEach(em::persist);
-        em.flush();
+        assignSeqs(db, fresh);
+        assignIds(db, fresh);
+        ensurePrivateRooms(db, fresh.keySet(), now);
+        List<StoredMessage> publicRows = new ArrayList<>();
+        List<StoredMessage> privateRows = new ArrayList<>();
+        fresh.values().forEach(list -> list.forEach(m -> (m instanceof PrivateMessage ? privateRows : publicRows).add(m)));
+        insert(db, "message", publicRows, now);
+        insert(db, "private_message", privateRows, now);
         return outcomes;
     }
 
@@ -98,47 +124,158 @@ public class MessageStore {
         return m;
     }
 
-    /** Advances the room's counter by {@code count}; returns the last seq reserved. */
-    private long reserveSeqs(String room, int count) {
-        Object last = em.createNativeQuery(NEXT_SEQ).setParameter(1, room).setParameter(2, (long) count).getSingleResult();
-        return ((Number) last).longValue();
-    }
-
-    private void ensurePrivateRoom(String room, RoomNames.PrivatePair pair, Instant now) {
-        em.createNativeQuery(ENSURE_PRIVATE_ROOM).setParameter(1, room).setParameter(2, pair.first())
-                .setParameter(3, pair.second()).setParameter(4, now).executeUpdate();
-    }
-
-    private Map<Key, StoredMessage> findExisting(List<SendMessage> commands) {
-        Map<Key, StoredMessage> found = new HashMap<>();
-        Set<Key> publicKeys = new LinkedHashSet<>();
-        Set<Key> privateKeys = new LinkedHashSet<>();
-        for (SendMessage c : commands) {
-            (RoomNames.isPrivateLike(c.room()) ? privateKeys : publicKeys).add(Key.of(c));
+    /** Moves each room's counter once by its number of new messages and numbers them in batch order. */
+    private static void assignSeqs(Connection db, Map<String, List<StoredMessage>> fresh) throws SQLException {
+        String[] rooms = fresh.keySet().toArray(String[]::new);
+        Long[] counts = fresh.values().stream().map(l -> (long) l.size()).toArray(Long[]::new);
+        try (PreparedStatement st = db.prepareStatement(NEXT_SEQS)) {
+            st.setArray(1, db.createArrayOf("varchar", rooms));
+            st.setArray(2, db.createArrayOf("bigint", counts));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    List<StoredMessage> messages = fresh.get(rs.getString(1));
+                    long first = rs.getLong(2) - messages.size() + 1;
+                    for (int i = 0; i < messages.size(); i++) {
+                        messages.get(i).seq = first + i;
+                    }
+                }
+            }
         }
-        find("message", Message.class, publicKeys, found);
-        find("private_message", PrivateMessage.class, privateKeys, found);
+    }
+
+    /** Ids from the shared sequence: each value {@code v} stands for the block {@code v-49 .. v} (at least 1). */
+    private static void assignIds(Connection db, Map<String, List<StoredMessage>> fresh) throws SQLException {
+        int needed = fresh.values().stream().mapToInt(List::size).sum();
+        List<Long> ids = new ArrayList<>(needed);
+        while (ids.size() < needed) {
+            int blocks = (needed - ids.size() + ID_BLOCK - 1) / ID_BLOCK;
+            try (PreparedStatement st = db.prepareStatement(NEXT_IDS)) {
+                st.setInt(1, blocks);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        long high = rs.getLong(1);
+                        for (long id = Math.max(1, high - ID_BLOCK + 1); id <= high; id++) {
+                            ids.add(id);
+                        }
+                    }
+                }
+            }
+        }
+        int next = 0;
+        for (List<StoredMessage> messages : fresh.values()) {
+            for (StoredMessage m : messages) {
+                m.id = ids.get(next++);
+            }
+        }
+    }
+
+    private static void ensurePrivateRooms(Connection db, Iterable<String> rooms, Instant now) throws SQLException {
+        List<String> names = new ArrayList<>();
+        List<Long> first = new ArrayList<>();
+        List<Long> second = new ArrayList<>();
+        for (String room : rooms) {
+            RoomNames.parsePrivate(room).ifPresent(pair -> {
+                names.add(room);
+                first.add(pair.first());
+                second.add(pair.second());
+            });
+        }
+        if (names.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement st = db.prepareStatement(ENSURE_PRIVATE_ROOMS)) {
+            st.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            st.setArray(2, db.createArrayOf("varchar", names.toArray()));
+            st.setArray(3, db.createArrayOf("bigint", first.toArray()));
+            st.setArray(4, db.createArrayOf("bigint", second.toArray()));
+            st.executeUpdate();
+        }
+    }
+
+    private static void insert(Connection db, String table, List<StoredMessage> rows, Instant now) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int n = rows.size();
+        Object[][] columns = new Object[10][n];
+        for (int i = 0; i < n; i++) {
+            StoredMessage m = rows.get(i);
+            columns[0][i] = m.id;
+            columns[1][i] = m.room;
+            columns[2][i] = m.seq;
+            columns[3][i] = m.userId;
+            columns[4][i] = m.username;
+            columns[5][i] = m.text;
+            columns[6][i] = m.imageUrl;
+            columns[7][i] = m.audioUrl;
+            columns[8][i] = m.clientId;
+            columns[9][i] = m.idempotencyKey;
+        }
+        String[] types = {"bigint", "varchar", "bigint", "bigint", "varchar", "text", "varchar", "varchar", "varchar", "varchar"};
+        try (PreparedStatement st = db.prepareStatement(String.format(INSERT, table))) {
+            st.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            for (int c = 0; c < columns.length; c++) {
+                st.setArray(c + 2, db.createArrayOf(types[c], columns[c]));
+            }
+            st.executeUpdate();
+        }
+    }
+
+    private static Map<Key, StoredMessage> findExisting(Connection db, List<SendMessage> commands) throws SQLException {
+        Map<Key, SendMessage> publicKeys = new LinkedHashMap<>();
+        Map<Key, SendMessage> privateKeys = new LinkedHashMap<>();
+        for (SendMessage c : commands) {
+            (RoomNames.isPrivateLike(c.room()) ? privateKeys : publicKeys).put(Key.of(c), c);
+        }
+        Map<Key, StoredMessage> found = new HashMap<>();
+        find(db, "message", Message::new, publicKeys, found);
+        find(db, "private_message", PrivateMessage::new, privateKeys, found);
         return found;
     }
 
-    private void find(String table, Class<? extends StoredMessage> type, Set<Key> keys, Map<Key, StoredMessage> found) {
+    private static void find(Connection db, String table, java.util.function.Supplier<StoredMessage> kind,
+                             Map<Key, SendMessage> keys, Map<Key, StoredMessage> found) throws SQLException {
         if (keys.isEmpty()) {
             return;
         }
-        StringBuilder sql = new StringBuilder("SELECT * FROM ").append(table)
-                .append(" WHERE (room, user_id, idempotency_key) IN (");
-        int p = 1;
-        for (int i = 0; i < keys.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?").append(p++).append(", ?").append(p++).append(", ?").append(p++).append(')');
+        String[] rooms = new String[keys.size()];
+        Long[] users = new Long[keys.size()];
+        String[] idempotency = new String[keys.size()];
+        int i = 0;
+        for (Key k : keys.keySet()) {
+            rooms[i] = k.room();
+            users[i] = k.userId();
+            idempotency[i++] = k.idempotencyKey();
         }
-        Query query = em.createNativeQuery(sql.append(')').toString(), type);
-        p = 1;
-        for (Key k : keys) {
-            query.setParameter(p++, k.room()).setParameter(p++, k.userId()).setParameter(p++, k.idempotencyKey());
+        try (PreparedStatement st = db.prepareStatement(String.format(FIND, table))) {
+            st.setArray(1, db.createArrayOf("varchar", rooms));
+            st.setArray(2, db.createArrayOf("bigint", users));
+            st.setArray(3, db.createArrayOf("varchar", idempotency));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    StoredMessage m = kind.get();
+                    m.id = rs.getLong("id");
+                    m.room = rs.getString("room");
+                    m.seq = rs.getLong("seq");
+                    m.userId = rs.getLong("user_id");
+                    m.username = rs.getString("username");
+                    m.text = rs.getString("text");
+                    m.imageUrl = rs.getString("image_url");
+                    m.audioUrl = rs.getString("audio_url");
+                    m.clientId = rs.getString("client_id");
+                    m.idempotencyKey = rs.getString("idempotency_key");
+                    Timestamp sent = rs.getTimestamp("sent_at");
+                    m.sentAt = sent.toInstant();
+                    found.put(new Key(m.room, m.userId, m.idempotencyKey), m);
+                }
+            }
         }
-        for (Object row : query.getResultList()) {
-            StoredMessage m = (StoredMessage) row;
-            found.put(new Key(m.room, m.userId, m.idempotencyKey), m);
+    }
+
+    /** A database failure while storing; its cause (an SQLException) tells whether a retry can help. */
+    public static final class StoreFailure extends RuntimeException {
+        StoreFailure(SQLException cause) {
+            super(cause.getMessage(), cause);
         }
     }
 }

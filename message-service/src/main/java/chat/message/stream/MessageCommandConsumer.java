@@ -1,56 +1,55 @@
 package chat.message.stream;
 
 import chat.events.StreamNames;
+import chat.events.config.StreamsConfig;
+import chat.events.consumer.InstanceName;
+import chat.events.consumer.StreamConsumers;
+import chat.events.redis.PartitionedConsumer;
 import chat.events.redis.StreamConsumer;
-import chat.message.config.MessageConfig;
-import chat.message.config.StreamsConfig;
-import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Optional;
-import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.List;
 
-/** Runs the consumer-group member that reads message commands, from startup to shutdown. */
+/**
+ * The message-command consumer of this instance: the partitions of {@code <prefix>:{messages:N}:in}
+ * this instance holds the leases of, each read in order by a thread of its own.
+ */
 @ApplicationScoped
 public class MessageCommandConsumer {
 
     public static final String GROUP = "message-service";
 
-    private final StreamConsumer consumer;
-    private final StreamConsumer.Settings settings;
+    private final PartitionedConsumer consumer;
+    private final StreamConsumers consumers;
     private final boolean enabled;
 
-    public MessageCommandConsumer(RedisDataSource redis, StreamsConfig streams, MessageConfig config,
-                                  @ConfigProperty(name = "chat.instance-id") Optional<String> instanceId,
-                                  MessageCommandHandler handler) {
-        MessageConfig.Consumer c = config.consumer();
-        String instance = instanceId.orElseGet(() -> "message-" + UUID.randomUUID().toString().substring(0, 8));
-        this.settings = new StreamConsumer.Settings(new StreamNames(streams.prefix()).messageCommands(), GROUP,
-                instance, c.batchSize(), c.block(), c.claimAfter());
-        this.consumer = new StreamConsumer(redis, settings, handler);
+    public MessageCommandConsumer(RedisDataSource redis, StreamsConfig streams, InstanceName instance,
+                                  MessageCommandHandler handler, StreamConsumers consumers) {
+        StreamsConfig.Consumer c = streams.consumer();
+        StreamNames names = new StreamNames(streams.prefix());
+        List<String> partitions = names.messageCommandPartitions(streams.messagePartitions());
+        StreamConsumer.Settings settings = new StreamConsumer.Settings(partitions.get(0), GROUP, instance.value(),
+                c.batchSize(), c.block(), c.claimAfter(), c.maxBackoff(), true);
+        this.consumer = new PartitionedConsumer(redis, partitions, names.messageConsumers(), settings, c.leaseTtl(), handler);
+        this.consumers = consumers;
         this.enabled = c.enabled();
     }
 
     void onStart(@Observes StartupEvent event) {
         if (enabled) {
-            consumer.start();
-            Log.infof("consuming %s as %s/%s", settings.key(), settings.group(), settings.consumer());
+            consumers.run(consumer);
         }
     }
 
-    void onStop(@Observes ShutdownEvent event) {
-        consumer.stop();
+    /** The consumer itself (tests stop and start it). */
+    public PartitionedConsumer consumer() {
+        return consumer;
     }
 
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    public boolean isRunning() {
-        return consumer.isRunning();
+    /** The partitions this instance consumes now. */
+    public List<Integer> ownedPartitions() {
+        return consumer.ownedPartitions();
     }
 }

@@ -10,7 +10,7 @@ import chat.events.SendMessage;
 import chat.events.StreamCodec;
 import chat.events.redis.BatchHandler;
 import chat.events.redis.StreamEntry;
-import chat.message.frame.ErrorFrame;
+import chat.events.ErrorFrame;
 import chat.message.frame.MessageFrames;
 import chat.message.service.CommandValidator;
 import chat.message.service.MessageStore;
@@ -21,15 +21,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
  * Handles a batch of message commands: refuses invalid ones with an {@code error} to their
  * connection, stores the rest in one transaction, then publishes {@code chat_message} (in
- * seq order) and {@code ack} events; read receipts move read pointers and announce
- * {@code message_read}. Returns only once the work is durable and announced, so the
- * consumer's XACK comes after both.
+ * seq order) and {@code ack} events in one round trip; read receipts move read pointers and
+ * announce {@code message_read}. Returns only once the work is durable and announced, so the
+ * consumer's XACK comes after both. A redelivered command whose message is already stored
+ * announces it again (its first announcement may have been lost in a crash); gateways drop
+ * what they already delivered, by seq.
  */
 @ApplicationScoped
 public class MessageCommandHandler implements BatchHandler {
@@ -49,16 +53,20 @@ public class MessageCommandHandler implements BatchHandler {
 
     @Override
     public void handle(List<StreamEntry> entries) {
-        events.flush(); // events a failed attempt left unsent go first
         List<RoomEvent> out = new ArrayList<>();
         List<SendMessage> sends = new ArrayList<>();
+        Set<String> redelivered = new HashSet<>();
         List<MarkRead> reads = new ArrayList<>();
         for (StreamEntry entry : entries) {
             Command command = decode(entry);
             if (command instanceof SendMessage send) {
                 SendMessage keyed = withKey(send, entry);
+                if (entry.redelivered()) {
+                    redelivered.add(keyed.idempotencyKey());
+                }
                 Optional<ErrorFrame> refusal = validator.check(keyed);
-                refusal.ifPresentOrElse(error -> refuse(out, "send_message", keyed.room(), keyed.userId(), keyed.origin(), error),
+                refusal.ifPresentOrElse(error -> refuse(out, "send_message", keyed.room(), keyed.userId(), keyed.origin(),
+                                error.forClient(keyed.clientId())),
                         () -> sends.add(keyed));
             } else if (command instanceof MarkRead read) {
                 Optional<ErrorFrame> refusal = check(read);
@@ -68,12 +76,32 @@ public class MessageCommandHandler implements BatchHandler {
         }
         if (!sends.isEmpty()) {
             List<StoreOutcome> outcomes = store.store(sends, Instant.now().truncatedTo(ChronoUnit.MILLIS));
-            announce(outcomes, out);
+            announce(outcomes, redelivered, out);
         }
         if (!reads.isEmpty()) {
             announce(reads, receipts.markAll(reads), out);
         }
         events.publish(out);
+    }
+
+    /** A command that could not be stored (its data refused by the database): its sender still hears back. */
+    @Override
+    public void deadLettered(StreamEntry entry, String reason) {
+        Command command;
+        try {
+            command = StreamCodec.decodeCommand(entry.fields());
+        } catch (RuntimeException undecodable) {
+            return; // no origin to answer; the gateway's bounded wait answers the sender
+        }
+        if (command instanceof SendMessage send && send.origin() != null) {
+            events.publish(List.of(RoomEvent.toConnection(RoomEvent.ERROR, validRoomOrEmpty(send.room()),
+                    MessageFrames.encode(MessageFrames.error(ErrorFrame.BAD_FRAME, "this message could not be stored")
+                            .forClient(send.clientId())), send.origin())));
+        }
+    }
+
+    private static String validRoomOrEmpty(String room) {
+        return RoomNames.isValid(room) ? room : "";
     }
 
     private static Command decode(StreamEntry entry) {
@@ -93,12 +121,12 @@ public class MessageCommandHandler implements BatchHandler {
                 c.imageUrl(), c.audioUrl(), c.origin());
     }
 
-    private static void announce(List<StoreOutcome> outcomes, List<RoomEvent> out) {
+    private static void announce(List<StoreOutcome> outcomes, Set<String> redelivered, List<RoomEvent> out) {
         int stored = 0;
         for (StoreOutcome o : outcomes) {
             SendMessage c = o.command();
-            if (!o.duplicate()) {
-                stored++;
+            if (!o.duplicate() || redelivered.contains(c.idempotencyKey())) {
+                stored += o.duplicate() ? 0 : 1;
                 out.add(RoomEvent.toRoom(RoomEvent.CHAT_MESSAGE, c.room(), o.message().seq,
                         MessageFrames.encode(MessageFrames.chatMessage(o.message()))));
             }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.events.Origin;
 import chat.events.SendMessage;
-import chat.message.frame.ErrorFrame;
+import chat.events.ErrorFrame;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +46,15 @@ class CommandValidatorTest {
         assertEquals("bad_frame", code(message("lobby", 1, "hi", null, "c".repeat(65))));
         assertEquals("bad_frame", code(message("lobby", 1, "", "javascript:alert(1)", null)));
         assertEquals("bad_frame", code(message("lobby", 1, "", "https://evil.example/x.png", null)));
+    }
+
+    @Test
+    void refusesControlCharactersThatCouldNotBeStored() {
+        assertEquals("bad_frame", code(message("lobby", 1, "a\u0000b", null, null)));
+        assertEquals("bad_frame", code(message("lobby", 1, "hi", null, "c\u0000")));
+        assertEquals("bad_frame", code(message("lobby", 1, "\u001b[2J", null, null)));
+        assertEquals("bad_frame", code(message("private_01_2", 2, "hi", null, null)));
+        assertEquals("ok", code(message("lobby", 1, "tab\tand\nnewline", null, null)));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package chat.message.stream;
 
 import chat.events.Command;
+import chat.events.MarkRead;
 import chat.events.Origin;
 import chat.events.RoomEvent;
 import chat.events.SendMessage;
@@ -13,13 +14,18 @@ import io.quarkus.redis.datasource.stream.StreamRange;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Writes commands to and reads events from the test's own streams (random prefix). */
 public final class StreamFixture {
 
     private final StreamCommands<String, String, String> streams;
     public final StreamNames names = new StreamNames(StackTestResource.streamPrefix);
+    public final int partitions = ConfigProvider.getConfig().getValue("chat.streams.message-partitions", Integer.class);
+    /** The partition stream each entry was appended to, by entry id. */
+    private final Map<String, String> keys = new ConcurrentHashMap<>();
 
     public StreamFixture(RedisDataSource redis) {
         this.streams = redis.stream(String.class);
@@ -37,14 +43,18 @@ public final class StreamFixture {
         return new SendMessage(room, userId, username, key, key, text, null, null, origin);
     }
 
-    /** Appends a command entry; returns its id. */
+    /** Appends a command entry to its room's partition; returns its id. */
     public String send(Command command) {
-        return streams.xadd(names.messageCommands(), StreamCodec.encode(command));
+        String room = command instanceof SendMessage m ? m.room() : ((MarkRead) command).room();
+        return sendRaw(room, StreamCodec.encode(command));
     }
 
-    /** Appends a raw entry; returns its id. */
-    public String sendRaw(Map<String, String> fields) {
-        return streams.xadd(names.messageCommands(), fields);
+    /** Appends a raw entry to the partition of {@code room}; returns its id. */
+    public String sendRaw(String room, Map<String, String> fields) {
+        String key = names.messageCommandsFor(room, partitions);
+        String id = streams.xadd(key, fields);
+        keys.put(id, key);
+        return id;
     }
 
     /** Every event of the fan-out stream that matches, in stream order. */
@@ -63,10 +73,18 @@ public final class StreamFixture {
 
     /** Entries of the message stream still pending (read, not acknowledged) in the service's group. */
     public int pending(String entryId) {
-        return streams.xpending(names.messageCommands(), MessageCommandConsumer.GROUP, StreamRange.of(entryId, entryId), 10).size();
+        return streams.xpending(keys.get(entryId), MessageCommandConsumer.GROUP, StreamRange.of(entryId, entryId), 10).size();
     }
 
+    /** Entries in the dead-letter streams of every partition. */
     public long deadLetters() {
-        return streams.xlen(names.messageCommands() + ":dead");
+        return names.messageCommandPartitions(partitions).stream().mapToLong(k -> streams.xlen(k + ":dead")).sum();
+    }
+
+    /** The dead letters of every partition, fields as stored. */
+    public List<Map<String, String>> deadLetterEntries() {
+        return names.messageCommandPartitions(partitions).stream()
+                .flatMap(k -> streams.xrange(k + ":dead", StreamRange.of("-", "+")).stream())
+                .map(m -> m.payload()).toList();
     }
 }

@@ -24,18 +24,6 @@ public interface PresenceConfig {
     @WithDefault("5s")
     Duration typingTtl();
 
-    /** Commands read from the stream at once; changes of one batch make one user_list per room. */
-    @WithDefault("200")
-    int batchSize();
-
-    /** How long one stream read waits for new commands. */
-    @WithDefault("2s")
-    Duration readBlock();
-
-    /** Idle time after which commands left pending by a dead instance are taken over. */
-    @WithDefault("30s")
-    Duration claimAfter();
-
     /** Trimming of the fan-out stream (MAXLEN ~). */
     @WithDefault("100000")
     long eventsMaxLength();

@@ -1,7 +1,7 @@
 package chat.presence.service;
 
 import chat.presence.config.PresenceConfig;
-import chat.presence.config.StreamsConfig;
+import chat.events.config.StreamsConfig;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyCommands;
 import io.quarkus.redis.datasource.set.SetCommands;

@@ -5,15 +5,14 @@ import chat.events.MalformedEntryException;
 import chat.events.PresenceCommand;
 import chat.events.StreamCodec;
 import chat.events.StreamNames;
+import chat.events.config.StreamsConfig;
+import chat.events.consumer.StreamConsumers;
 import chat.events.redis.StreamConsumer;
 import chat.events.redis.StreamEntry;
 import chat.presence.config.InstanceId;
 import chat.presence.config.PresenceConfig;
-import chat.presence.config.StreamsConfig;
 import chat.presence.service.PresenceService;
-import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,26 +26,24 @@ public class PresenceConsumer {
     public static final String GROUP = "presence-service";
 
     private final StreamConsumer consumer;
+    private final StreamConsumers consumers;
+    private final boolean enabled;
 
-    public PresenceConsumer(RedisDataSource redis, StreamsConfig streams, PresenceConfig config,
-                            InstanceId instance, PresenceService presence) {
+    public PresenceConsumer(RedisDataSource redis, StreamsConfig streams, InstanceId instance,
+                            PresenceService presence, StreamConsumers consumers) {
+        StreamsConfig.Consumer c = streams.consumer();
         StreamConsumer.Settings settings = new StreamConsumer.Settings(
                 new StreamNames(streams.prefix()).presenceCommands(), GROUP, instance.value(),
-                config.batchSize(), config.readBlock(), config.claimAfter());
+                c.batchSize(), c.block(), c.claimAfter(), c.maxBackoff(), false);
         this.consumer = new StreamConsumer(redis, settings, entries -> presence.apply(decode(entries)));
+        this.consumers = consumers;
+        this.enabled = c.enabled();
     }
 
     void onStart(@Observes StartupEvent event) {
-        consumer.start();
-        Log.info("presence: consuming presence commands");
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        consumer.stop();
-    }
-
-    public boolean isRunning() {
-        return consumer.isRunning();
+        if (enabled) {
+            consumers.run(consumer); // stopped, and reported on, by the shared lifecycle
+        }
     }
 
     private static List<PresenceCommand> decode(List<StreamEntry> entries) {

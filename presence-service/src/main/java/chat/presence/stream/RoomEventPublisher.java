@@ -5,7 +5,7 @@ import chat.events.StreamCodec;
 import chat.events.StreamNames;
 import chat.events.redis.StreamPublisher;
 import chat.presence.config.PresenceConfig;
-import chat.presence.config.StreamsConfig;
+import chat.events.config.StreamsConfig;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.redis.datasource.RedisDataSource;

@@ -1,0 +1,85 @@
+package chat.gateway.session;
+
+import chat.gateway.config.GatewayConfig;
+import chat.gateway.frames.ServerFrames;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Makes sure every message frame gets exactly one answer. A frame handed to a stream waits
+ * here for its {@code ack} or {@code error}; if none came within the bounded wait (storage
+ * down, a service away) the sender gets {@code error unavailable} with its {@code client_id},
+ * and an answer arriving later is dropped (a retry with the same {@code client_id} is safe:
+ * it is acknowledged with the stored message).
+ *
+ * <p>One queue for the whole gateway, in deadline order (every wait is equally long), swept by
+ * one periodic timer: no timer per frame.
+ */
+@ApplicationScoped
+public class PendingAnswers {
+
+    private record Waiting(ChatSession session, String ref, String clientId, long deadline) {
+    }
+
+    private static final long SWEEP_MILLIS = 100;
+
+    private final ConcurrentLinkedQueue<Waiting> queue = new ConcurrentLinkedQueue<>();
+    private final Vertx vertx;
+    private final long waitMillis;
+    private long timer = -1;
+
+    public PendingAnswers(Vertx vertx, GatewayConfig config) {
+        this.vertx = vertx;
+        this.waitMillis = config.gateway().answerTimeout().toMillis();
+    }
+
+    void start(@Observes StartupEvent event) {
+        timer = vertx.setPeriodic(SWEEP_MILLIS, id -> expire(System.currentTimeMillis()));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    /** The frame {@code ref} of this session now waits for its answer. */
+    public void expect(ChatSession session, String ref, String clientId) {
+        session.expectAnswer(ref);
+        queue.add(new Waiting(session, ref, clientId, System.currentTimeMillis() + waitMillis));
+    }
+
+    /** The frame could not even be queued: answers {@code unavailable} now, unless it was answered already. */
+    public void failNow(ChatSession session, String ref, String clientId) {
+        if (session.takeAnswer(ref)) {
+            session.send(unavailable(clientId));
+        }
+    }
+
+    /** Answers whose wait has run out; returns how many. */
+    int expire(long now) {
+        int expired = 0;
+        Waiting w;
+        while ((w = queue.peek()) != null && w.deadline() <= now) {
+            queue.poll();
+            if (w.session().takeAnswer(w.ref())) {
+                expired++;
+                Log.infof("connection %s: no answer within %d ms, told the sender the chat is unavailable",
+                        w.session().id(), waitMillis);
+                w.session().send(unavailable(w.clientId()));
+            }
+        }
+        return expired;
+    }
+
+    private static String unavailable(String clientId) {
+        return ServerFrames.error("unavailable",
+                "the message could not be confirmed in time; it may or may not have been stored: retry with the same client_id",
+                clientId);
+    }
+}
