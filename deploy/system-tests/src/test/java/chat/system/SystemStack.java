@@ -3,6 +3,7 @@ package chat.system;
 import chat.stack.DevTokens;
 import chat.stack.InfraEndpoints;
 import chat.stack.Infrastructure;
+import chat.stack.ServiceKind;
 import chat.stack.ServiceSet;
 import chat.stack.StackLayout;
 import java.util.Map;
@@ -67,7 +68,7 @@ final class SystemStack {
     long deadLetters() {
         long total = 0;
         for (int p = 0; p < 8; p++) { // chat.streams.message-partitions, default
-            total += RedisProbe.xlen(infra.redisUrl(), services.streamPrefix() + ":{messages:" + p + "}:in:dead");
+            total += RedisProbe.xlen(infra.redisUrl(ServiceKind.MESSAGE), services.streamPrefix() + ":{messages:" + p + "}:in:dead");
         }
         return total;
     }
