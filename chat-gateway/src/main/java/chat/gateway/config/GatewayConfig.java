@@ -85,6 +85,13 @@ public interface GatewayConfig {
         Duration gapTimeout();
 
         /**
+         * Longest a stopping gateway spends draining: publishing its connections' presence leaves and
+         * closing them with 1012 (reconnect and resume). Keep it below the pod's termination grace period.
+         */
+        @WithDefault("15s")
+        Duration drainTimeout();
+
+        /**
          * How long a message frame waits for its ack or error before the sender is told
          * {@code unavailable} (storage or a service down); a later answer is then dropped.
          */

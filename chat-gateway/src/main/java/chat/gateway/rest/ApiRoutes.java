@@ -37,6 +37,7 @@ public class ApiRoutes {
         router.route("/api/*").order(-10).handler(ApiRoutes::forwardSessionAsBearer);
         router.routeWithRegex("/api/rooms/[^/]+/presence/?").handler(presence);
         router.route("/api/rooms/*").handler(message);
+        router.route("/api/conversations*").handler(message);
         router.route("/api/media*").handler(media);
         router.route("/api/users*").handler(auth);
         router.route("/api/signup").handler(auth);

@@ -117,6 +117,11 @@ public final class ChatSession {
         abort.run();
     }
 
+    /** Whether this connection was closed for not keeping up (counted when it leaves). */
+    public boolean droppedAsSlow() {
+        return droppedAsSlow;
+    }
+
     /** Marks one more frame with this ref as waiting for its answer. */
     synchronized void expectAnswer(String ref) {
         if (awaitingAnswer == null) {

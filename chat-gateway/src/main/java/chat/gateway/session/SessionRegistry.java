@@ -5,9 +5,11 @@ import chat.gateway.config.InstanceId;
 import chat.gateway.history.MessageHistory;
 import chat.gateway.history.StoredMessage;
 import chat.gateway.config.GatewayConfig;
+import chat.gateway.metrics.GatewayMetrics;
 import io.quarkus.logging.Log;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,8 @@ public class SessionRegistry implements LocalRoom.GapFiller {
     private final MessageHistory history;
     private final Vertx vertx;
     private final long gapTimeoutMillis;
+    @Inject
+    GatewayMetrics metrics;
 
     public SessionRegistry(InstanceId instanceId, MessageHistory history, Vertx vertx, GatewayConfig config) {
         this.instanceId = instanceId.value();
@@ -50,7 +54,9 @@ public class SessionRegistry implements LocalRoom.GapFiller {
     }
 
     public void leave(ChatSession session) {
-        byConnection.remove(session.id());
+        if (byConnection.remove(session.id()) != null && session.droppedAsSlow()) {
+            metrics.stalledReaderDropped();
+        }
         LocalRoom room = rooms.get(session.room());
         if (room != null && room.remove(session)) {
             rooms.remove(session.room(), room);
@@ -79,6 +85,7 @@ public class SessionRegistry implements LocalRoom.GapFiller {
                 ChatSession session = byConnection.get(event.target().connectionId());
                 if (session != null) {
                     session.answer(event.target().frameRef(), event.frame());
+                    metrics.framesOut(event.type(), 1);
                 }
             }
             return;
@@ -89,9 +96,11 @@ public class SessionRegistry implements LocalRoom.GapFiller {
         }
         if (RoomEvent.CHAT_MESSAGE.equals(event.type()) && event.seq() > 0) {
             room.onMessage(event.seq(), event.frame());
+            metrics.delivered(event.frame());
         } else {
             room.broadcast(event.frame(), event.excludeUserId());
         }
+        metrics.framesOut(event.type(), room.sessions().size());
     }
 
     @Override
@@ -102,6 +111,7 @@ public class SessionRegistry implements LocalRoom.GapFiller {
                 return;
             }
             Log.infof("room %s: seq gap after %d, fetching from history", room.name(), afterSeq);
+            metrics.gapFill();
             history.after(room.name(), afterSeq).subscribe().with(onFetched, failure -> {
                 Log.warnf("room %s: gap fill failed: %s", room.name(), failure.getMessage());
                 vertx.setTimer(1000, retry -> onFetched.accept(null));

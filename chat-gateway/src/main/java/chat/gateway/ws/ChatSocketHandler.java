@@ -1,6 +1,7 @@
 package chat.gateway.ws;
 
 import chat.events.Command;
+import chat.events.LogFields;
 import chat.events.MarkRead;
 import chat.events.MediaUpload;
 import chat.events.Origin;
@@ -14,6 +15,7 @@ import chat.gateway.frames.FrameParser;
 import chat.gateway.frames.ServerFrames;
 import chat.gateway.history.MessageHistory;
 import chat.gateway.identity.ChatUser;
+import chat.gateway.metrics.GatewayMetrics;
 import chat.gateway.session.ChatSession;
 import chat.gateway.session.PendingAnswers;
 import chat.gateway.session.RateLimiter;
@@ -24,6 +26,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.UUID;
 
 /**
@@ -44,6 +47,8 @@ public class ChatSocketHandler {
     private final PendingAnswers answers;
     private final String instanceId;
     private final GatewayConfig.Gateway settings;
+    @Inject
+    GatewayMetrics metrics;
 
     public ChatSocketHandler(SessionRegistry registry, FrameParser parser, CommandPublisher publisher,
                              MessageHistory history, PendingAnswers answers, InstanceId instanceId, GatewayConfig config) {
@@ -69,6 +74,7 @@ public class ChatSocketHandler {
                 channel == null ? () -> true : channel::isWritable,
                 channel == null ? () -> connection.close().subscribe().with(ok -> { }, e -> { }) : () -> SocketTuning.abort(channel));
         connection.userData().put(ConnectionKeys.SESSION, session);
+        LogFields.connection(room, user.userId(), connection.id());
         registry.join(session);
         Log.infof("connection %s: user %d joined %s", connection.id(), user.userId(), room);
         return publish(session, presence(session, PresenceCommand.Kind.JOIN));
@@ -79,6 +85,7 @@ public class ChatSocketHandler {
         if (session == null) {
             return Uni.createFrom().voidItem();
         }
+        LogFields.connection(session.room(), session.user().userId(), session.id());
         ClientFrame frame = null;
         FrameException refusal = null;
         try {
@@ -87,14 +94,17 @@ public class ChatSocketHandler {
             refusal = e;
         }
         if (!session.limiter().tryAcquire()) {
+            metrics.rejected("rate_limited");
             String clientId = frame != null ? frame.clientId() : refusal.clientId();
             session.send(ServerFrames.error("rate_limited", "too many frames; slow down", clientId));
             return Uni.createFrom().voidItem();
         }
         if (refusal != null) {
+            metrics.rejected(refusal.code());
             session.send(ServerFrames.error(refusal));
             return Uni.createFrom().voidItem();
         }
+        metrics.frameIn(frame);
         if (frame instanceof ClientFrame.Ping) {
             session.send(ServerFrames.PONG);
             return Uni.createFrom().voidItem();
@@ -110,6 +120,7 @@ public class ChatSocketHandler {
         if (session == null) {
             return;
         }
+        LogFields.connection(session.room(), session.user().userId(), session.id());
         registry.leave(session);
         Log.infof("connection %s: user %d left %s", connection.id(), session.user().userId(), session.room());
         publish(session, presence(session, PresenceCommand.Kind.LEAVE)).subscribe().with(ok -> {

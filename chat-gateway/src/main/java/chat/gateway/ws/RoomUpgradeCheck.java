@@ -4,6 +4,7 @@ import chat.events.RoomNames;
 import chat.gateway.config.GatewayConfig;
 import chat.gateway.identity.ChatUser;
 import chat.gateway.identity.UserDirectory;
+import chat.gateway.metrics.GatewayMetrics;
 import chat.gateway.session.RateLimiter;
 import chat.gateway.session.UserLimits;
 import io.netty.channel.Channel;
@@ -27,11 +28,16 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
     private final UserDirectory directory;
     private final UserLimits limits;
     private final int maxPendingBytes;
+    private final GatewayDrain drain;
+    private final GatewayMetrics metrics;
 
-    public RoomUpgradeCheck(OriginPolicy origins, UserDirectory directory, UserLimits limits, GatewayConfig config) {
+    public RoomUpgradeCheck(OriginPolicy origins, UserDirectory directory, UserLimits limits, GatewayConfig config,
+                            GatewayDrain drain, GatewayMetrics metrics) {
         this.origins = origins;
         this.directory = directory;
         this.limits = limits;
+        this.drain = drain;
+        this.metrics = metrics;
         this.maxPendingBytes = config.gateway().maxPendingBytes();
     }
 
@@ -42,6 +48,13 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
 
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
+        Uni<CheckResult> decision = drain.isDraining()
+                ? CheckResult.rejectUpgrade(503) // stopping: the client reconnects to another gateway
+                : decide(context);
+        return decision.invoke(result -> metrics.upgrade(result.isUpgradePermitted(), result.getHttpResponseCode()));
+    }
+
+    private Uni<CheckResult> decide(HttpUpgradeContext context) {
         String query = context.httpRequest().query();
         if (query != null && (query.contains("access_token=") || query.contains("token="))) {
             return CheckResult.rejectUpgrade(401); // tokens in URLs leak into logs: never accepted

@@ -13,7 +13,8 @@ import java.util.Map;
  * optional second gateway, all on one stream prefix.
  *
  * @param infra        the servers they use
- * @param portBase     port of the gateway; the others follow (+1 auth, +2 message, +3 media, +4 presence)
+ * @param portBase     port of the gateway; the others follow (+1 auth, +2 message, +3 media, +4 presence);
+ *                     each instance's management interface (metrics) listens on its port + {@value #MANAGEMENT_OFFSET}
  * @param secondGatewayPort port of a second gateway instance, or 0 for none
  * @param streamPrefix stream key prefix shared by this set of services
  * @param tag          name part of the pid and log files of this set
@@ -21,6 +22,9 @@ import java.util.Map;
  */
 public record ServiceSet(InfraEndpoints infra, int portBase, int secondGatewayPort, String streamPrefix, String tag,
                          Map<String, String> gatewayConfig) {
+
+    /** Management interface (Prometheus metrics at /q/metrics) = the instance's HTTP port + this. */
+    public static final int MANAGEMENT_OFFSET = 1000;
 
     public ServiceSet(InfraEndpoints infra, int portBase, int secondGatewayPort, String streamPrefix, String tag) {
         this(infra, portBase, secondGatewayPort, streamPrefix, tag, Map.of());
@@ -76,6 +80,25 @@ public record ServiceSet(InfraEndpoints infra, int portBase, int secondGatewayPo
         }
     }
 
+    /** The management (metrics) base URL of the instance listening on {@code port}. */
+    public static String managementUrl(int port) {
+        return "http://127.0.0.1:" + (port + MANAGEMENT_OFFSET);
+    }
+
+    /**
+     * Stops one instance as Kubernetes does (SIGTERM) and waits for it to exit.
+     *
+     * @return how long it took to exit
+     */
+    public Duration terminate(StackLayout layout, String instance, Duration atMost) {
+        long start = System.nanoTime();
+        Processes.recorded(layout, pidName(instance)).ifPresent(process -> {
+            process.destroy();
+            process.onExit().orTimeout(atMost.toSeconds(), java.util.concurrent.TimeUnit.SECONDS).join();
+        });
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
     /**
      * Starts one more instance of a service (e.g. a second message-service sharing the
      * partitions) on its own port and waits until it is ready; {@link #stopInstance} ends it.
@@ -119,6 +142,11 @@ public record ServiceSet(InfraEndpoints infra, int portBase, int secondGatewayPo
         Map<String, String> config = new LinkedHashMap<>();
         config.put("quarkus.http.port", Integer.toString(port));
         config.put("quarkus.http.host", "127.0.0.1");
+        config.put("quarkus.management.port", Integer.toString(port + MANAGEMENT_OFFSET));
+        config.put("quarkus.management.host", "127.0.0.1");
+        if ("dev".equals(tag) && !"true".equals(System.getenv("CHAT_LOG_JSON"))) {
+            config.put("quarkus.log.console.json.enabled", "false"); // readable logs locally; JSON elsewhere
+        }
         config.put("quarkus.redis.hosts", infra.redisUrl(kind));
         config.put("quarkus.oidc.auth-server-url", infra.realmUrl());
         config.put("chat.streams.prefix", streamPrefix);

@@ -10,7 +10,11 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Every service serves its OpenAPI document and health, and the documents name the operations clients use. */
+/**
+ * Every service serves its OpenAPI document and health; the documents name the operations clients
+ * use; and each live document is exactly the committed {@code deploy/openapi/<service>.yaml}, so a
+ * change to a public contract (a renamed response field, a removed route) is a reviewed diff.
+ */
 class OpenApiContractSystemTest {
 
     private static SystemStack stack;
@@ -38,5 +42,21 @@ class OpenApiContractSystemTest {
             }
             assertTrue(openapi.body().contains("operationId"), kind.module() + " names its operations");
         });
+    }
+
+    @Test
+    void liveContractsAreTheCommittedOnes() {
+        StringBuilder failures = new StringBuilder();
+        for (ServiceKind kind : ServiceKind.values()) {
+            HttpResponse<String> live = Api.get(stack.services.url(kind) + "/q/openapi?format=json", null);
+            assertEquals(200, live.statusCode(), kind.module());
+            List<String> differences = Contracts.differences(Contracts.committed(kind.module()), Api.json(live));
+            if (!differences.isEmpty()) {
+                failures.append(kind.module()).append(" differs from deploy/openapi/").append(kind.module())
+                        .append(".yaml (build, review and commit the regenerated file):\n  ")
+                        .append(String.join("\n  ", differences)).append('\n');
+            }
+        }
+        assertTrue(failures.isEmpty(), failures.toString());
     }
 }

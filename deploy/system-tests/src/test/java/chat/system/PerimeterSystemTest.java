@@ -162,10 +162,11 @@ class PerimeterSystemTest {
         String ws = stack.wsUrl(stack.gateway(), "/ws/chat/" + SystemStack.randomRoom("budget") + "/");
         List<WsClient> sockets = new ArrayList<>();
         try {
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 6; i++) {
                 sockets.add(WsClient.connect(ws, token));
             }
-            // 3 x 55 pings: within each connection's burst (60), beyond the user's (120)
+            // 6 x 55 pings at once: within each connection's burst (60), far beyond the user's (120,
+            // refilled at SystemStack.USER_FRAMES_PER_SECOND)
             for (int i = 0; i < 55; i++) {
                 for (WsClient socket : sockets) {
                     socket.send(Map.of("type", "ping"));
@@ -178,8 +179,8 @@ class PerimeterSystemTest {
                 limited += socket.drain("error", Duration.ofMillis(50)).stream()
                         .filter(f -> f.path("code").asText().equals("rate_limited")).count();
             }
-            assertEquals(165, pongs + limited, "every frame answered");
-            assertTrue(limited > 0 && pongs < 165, "pongs " + pongs + ", rate_limited " + limited);
+            assertEquals(330, pongs + limited, "every frame answered");
+            assertTrue(limited > 0 && pongs < 330, "pongs " + pongs + ", rate_limited " + limited);
         } finally {
             sockets.forEach(WsClient::close);
         }

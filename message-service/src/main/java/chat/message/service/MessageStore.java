@@ -54,6 +54,8 @@ public class MessageStore {
             SELECT u.*, ? FROM unnest(?::varchar[], ?::bigint[], ?::bigint[]) AS u ON CONFLICT DO NOTHING""";
 
     private final AgroalDataSource dataSource;
+    /** Ids of fetched blocks not used yet, shared by the partition threads. */
+    private final java.util.ArrayDeque<Long> spareIds = new java.util.ArrayDeque<>();
 
     public MessageStore(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
@@ -143,30 +145,55 @@ public class MessageStore {
         }
     }
 
-    /** Ids from the shared sequence: each value {@code v} stands for the block {@code v-49 .. v} (at least 1). */
-    private static void assignIds(Connection db, Map<String, List<StoredMessage>> fresh) throws SQLException {
+    /**
+     * Ids from the shared sequence: each value {@code v} stands for the block {@code v-49 .. v}
+     * (at least 1). Ids of a block not used by one batch are kept for the next ones (an id
+     * handed out in a transaction that rolls back is simply never used: ids need only be unique).
+     */
+    private void assignIds(Connection db, Map<String, List<StoredMessage>> fresh) throws SQLException {
         int needed = fresh.values().stream().mapToInt(List::size).sum();
-        List<Long> ids = new ArrayList<>(needed);
-        while (ids.size() < needed) {
-            int blocks = (needed - ids.size() + ID_BLOCK - 1) / ID_BLOCK;
+        long[] ids = takeIds(db, needed);
+        int next = 0;
+        for (List<StoredMessage> messages : fresh.values()) {
+            for (StoredMessage m : messages) {
+                m.id = ids[next++];
+            }
+        }
+    }
+
+    private long[] takeIds(Connection db, int needed) throws SQLException {
+        long[] ids = new long[needed];
+        int have = 0;
+        synchronized (spareIds) {
+            while (have < needed && !spareIds.isEmpty()) {
+                ids[have++] = spareIds.pollFirst();
+            }
+        }
+        if (have == needed) {
+            return ids;
+        }
+        java.util.ArrayDeque<Long> fetched = new java.util.ArrayDeque<>();
+        while (have + fetched.size() < needed) {
+            int blocks = (needed - have - fetched.size() + ID_BLOCK - 1) / ID_BLOCK;
             try (PreparedStatement st = db.prepareStatement(NEXT_IDS)) {
                 st.setInt(1, blocks);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         long high = rs.getLong(1);
                         for (long id = Math.max(1, high - ID_BLOCK + 1); id <= high; id++) {
-                            ids.add(id);
+                            fetched.add(id);
                         }
                     }
                 }
             }
         }
-        int next = 0;
-        for (List<StoredMessage> messages : fresh.values()) {
-            for (StoredMessage m : messages) {
-                m.id = ids.get(next++);
-            }
+        while (have < needed) {
+            ids[have++] = fetched.pollFirst();
         }
+        synchronized (spareIds) {
+            spareIds.addAll(fetched);
+        }
+        return ids;
     }
 
     private static void ensurePrivateRooms(Connection db, Iterable<String> rooms, Instant now) throws SQLException {

@@ -2,6 +2,7 @@ package chat.presence.service;
 
 import chat.presence.config.InstanceId;
 import chat.presence.config.PresenceConfig;
+import chat.presence.metrics.PresenceMetrics;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,9 +26,11 @@ public class Sweeper {
     private final LastSeenStore lastSeen;
     private final String owner;
     private final Duration lockHold;
+    private final PresenceMetrics metrics;
 
     public Sweeper(PresenceStore store, PresenceService presence, LastSeenStore lastSeen,
-                   InstanceId instance, PresenceConfig config) {
+                   InstanceId instance, PresenceConfig config, PresenceMetrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.presence = presence;
         this.lastSeen = lastSeen;
@@ -39,7 +42,7 @@ public class Sweeper {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         try {
-            sweep();
+            metrics.swept(sweep());
         } catch (RuntimeException e) {
             Log.warnf("presence sweep failed, next tick retries: %s", e.getMessage());
         }

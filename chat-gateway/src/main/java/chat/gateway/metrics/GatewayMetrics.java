@@ -1,0 +1,121 @@
+package chat.gateway.metrics;
+
+import chat.gateway.frames.ClientFrame;
+import chat.gateway.session.SessionRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The gateway's {@code chat_*} meters (Prometheus names in brackets): open connections
+ * [chat_connections_open], upgrades by result [chat_upgrades_total{result}], frames in and out by
+ * type [chat_frames_in_total{type}, chat_frames_out_total{type}], refused frames by error code
+ * [chat_frames_rejected_total{code}], delivery latency from a message's {@code sent_at} to its
+ * write to this gateway's sockets [chat_delivery_latency_seconds], gap fills
+ * [chat_gap_fills_total] and stalled readers dropped [chat_stalled_readers_dropped_total].
+ */
+@ApplicationScoped
+public class GatewayMetrics {
+
+    private static final String SENT_AT = "\"sent_at\":\"";
+
+    private final MeterRegistry registry;
+    private final Timer deliveryLatency;
+    private final Counter gapFills;
+    private final Counter stalledReadersDropped;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+    public GatewayMetrics(MeterRegistry registry, SessionRegistry sessions) {
+        this.registry = registry;
+        Gauge.builder("chat.connections.open", sessions, s -> s.sessions().size())
+                .description("WebSocket connections open on this gateway").register(registry);
+        deliveryLatency = Timer.builder("chat.delivery.latency")
+                .description("From a message's sent_at (stored) to its write to this gateway's connections")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry);
+        gapFills = Counter.builder("chat.gap.fills").description("Seq gaps filled from message history").register(registry);
+        stalledReadersDropped = Counter.builder("chat.stalled.readers.dropped")
+                .description("Connections closed because their reader stopped reading").register(registry);
+    }
+
+    /** An upgrade decided: {@code accepted}, or the HTTP status it was refused with. */
+    public void upgrade(boolean accepted, int status) {
+        counter("chat.upgrades", "result", accepted ? "accepted" : Integer.toString(status)).increment();
+    }
+
+    /** A client frame that passed validation; a ping is answered here with a pong. */
+    public void frameIn(ClientFrame frame) {
+        counter("chat.frames.in", "type", typeOf(frame)).increment();
+        if (frame instanceof ClientFrame.Ping) {
+            framesOut("pong", 1);
+        }
+    }
+
+    private static String typeOf(ClientFrame frame) {
+        if (frame instanceof ClientFrame.TextMessage) {
+            return "message";
+        }
+        if (frame instanceof ClientFrame.Media media) {
+            return media.kind().name().toLowerCase();
+        }
+        if (frame instanceof ClientFrame.MessageRead) {
+            return "message_read";
+        }
+        if (frame instanceof ClientFrame.Typing) {
+            return "typing";
+        }
+        return frame instanceof ClientFrame.Resume ? "resume" : "ping";
+    }
+
+    /** A client frame refused with an error frame ({@code bad_frame}, {@code too_large}, {@code rate_limited}...). */
+    public void rejected(String code) {
+        counter("chat.frames.rejected", "code", code).increment();
+        framesOut("error", 1);
+    }
+
+    /** Frames of one type written to {@code count} connections. */
+    public void framesOut(String type, int count) {
+        if (count > 0) {
+            counter("chat.frames.out", "type", type).increment(count);
+        }
+    }
+
+    /** A room message written now: records the time since it was stored (its frame's {@code sent_at}). */
+    public void delivered(String frame) {
+        int start = frame.indexOf(SENT_AT);
+        if (start < 0) {
+            return;
+        }
+        start += SENT_AT.length();
+        int end = frame.indexOf('"', start);
+        try {
+            Duration latency = Duration.between(Instant.parse(frame.substring(start, end)), Instant.now());
+            deliveryLatency.record(latency.isNegative() ? Duration.ZERO : latency);
+        } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
+            // a frame without a usable timestamp is delivered all the same; it just is not measured
+        }
+    }
+
+    public void gapFill() {
+        gapFills.increment();
+    }
+
+    public void stalledReaderDropped() {
+        stalledReadersDropped.increment();
+    }
+
+    /** Tag values come from closed sets (frame types, error codes, statuses), so the cache stays small. */
+    private Counter counter(String name, String tag, String value) {
+        return counters.computeIfAbsent(name + '\0' + value,
+                k -> Counter.builder(name).tag(tag, value).register(registry));
+    }
+}
