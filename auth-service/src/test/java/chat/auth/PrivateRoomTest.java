@@ -3,6 +3,8 @@ package chat.auth;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import chat.stack.DevTokens;
+import chat.stack.test.StackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -66,7 +68,27 @@ class PrivateRoomTest {
         member("general", alice).statusCode(404);
     }
 
+    @Test
+    void membershipIsForTheGatewaysServiceTokenOnly() {
+        String path = "/internal/private-rooms/{room}/members/{user}";
+        given().get(path, "private_1_2", 1).then().statusCode(401);
+        given().auth().oauth2(TestUsers.token("alice")).get(path, "private_1_2", 1).then().statusCode(401);
+        given().auth().oauth2(DevTokens.authServiceToken(StackTestResource.infra)).get(path, "private_1_2", 1)
+                .then().statusCode(403);
+    }
+
     private static io.restassured.response.ValidatableResponse member(String room, long userId) {
-        return given().get("/internal/private-rooms/{room}/members/{user}", room, userId).then();
+        return given().auth().oauth2(gatewayToken())
+                .get("/internal/private-rooms/{room}/members/{user}", room, userId).then();
+    }
+
+    private static String gatewayToken;
+
+    /** The gateway's own token (role membership-reader), fetched once. */
+    private static synchronized String gatewayToken() {
+        if (gatewayToken == null) {
+            gatewayToken = DevTokens.gatewayServiceToken(StackTestResource.infra);
+        }
+        return gatewayToken;
     }
 }

@@ -2,6 +2,7 @@ package chat.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,19 +43,24 @@ public final class StreamCodec {
     public static Command decodeCommand(Map<String, String> fields) {
         String type = fields.get("type");
         if (!VERSION.equals(fields.get("v"))) {
-            throw new MalformedEntryException("unknown entry version " + fields.get("v") + " for " + type);
+            throw new MalformedEntryException("unknown entry version");
         }
         Class<? extends Command> kind = switch (type == null ? "" : type) {
             case SendMessage.TYPE -> SendMessage.class;
             case MarkRead.TYPE -> MarkRead.class;
             case PresenceCommand.TYPE -> PresenceCommand.class;
             case MediaUpload.TYPE -> MediaUpload.class;
-            default -> throw new MalformedEntryException("unknown command type " + type);
+            default -> throw new MalformedEntryException("unknown command type");
         };
+        String body = fields.get("body");
+        if (body == null) {
+            throw new MalformedEntryException(type + " without a body");
+        }
         try {
-            return JSON.readValue(fields.get("body"), kind);
+            return JSON.readValue(body, kind);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new MalformedEntryException("undecodable " + type + " body: " + e.getMessage(), e);
+            // the message names the entry and the field, never the parser's text (class names, library)
+            throw new MalformedEntryException("undecodable " + type + " body" + where(e), e);
         }
     }
 
@@ -85,7 +91,7 @@ public final class StreamCodec {
      */
     public static RoomEvent decodeEvent(Map<String, String> fields) {
         if (!VERSION.equals(fields.get("v"))) {
-            throw new MalformedEntryException("unknown entry version " + fields.get("v"));
+            throw new MalformedEntryException("unknown entry version");
         }
         String type = fields.get("type");
         String room = fields.get("room");
@@ -102,6 +108,20 @@ public final class StreamCodec {
         } catch (NumberFormatException e) {
             throw new MalformedEntryException("event with a non-numeric seq or user", e);
         }
+    }
+
+    /** The field path of a body that did not decode ({@code " in field origin.gatewayId"}), if known. */
+    private static String where(Exception e) {
+        if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return "";
+        }
+        StringBuilder path = new StringBuilder(" in field ");
+        for (JsonMappingException.Reference step : mapping.getPath()) {
+            String name = step.getFieldName() != null && step.getFieldName().matches("[A-Za-z_]{1,40}")
+                    ? step.getFieldName() : "[" + Math.max(0, step.getIndex()) + "]";
+            path.append(path.length() > 10 ? "." : "").append(name);
+        }
+        return path.toString();
     }
 
     /** The shared JSON mapper for stream bodies (thread-safe once configured). */

@@ -12,6 +12,7 @@ import chat.events.RoomEvent;
 import chat.presence.PresenceDriver.Seen;
 import chat.presence.entity.UserLastSeen;
 import chat.presence.service.PresenceKeys;
+import chat.stack.DevTokens;
 import chat.stack.test.StackTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -141,6 +142,7 @@ class PresenceFlowTest {
     void typingIsRelayedWithoutTheTyperAndThrottled() throws InterruptedException {
         String room = unique("r");
         long erin = newUserId();
+        String reader = Tokens.of("alice"); // fetched first: the typing state below lives 5 s only
         gateway.join(room, gw, "c1", erin, "erin");
         for (int i = 0; i < 5; i++) {
             gateway.typing(room, gw, "c1", erin, "erin");
@@ -153,7 +155,7 @@ class PresenceFlowTest {
         assertEquals("erin", typing.frame().path("username").asText());
         assertEquals(erin, typing.frame().path("user_id").asLong());
 
-        List<Map<String, Object>> users = given().auth().oauth2(Tokens.of("alice"))
+        List<Map<String, Object>> users = given().auth().oauth2(reader)
                 .get("/api/rooms/{room}/presence", room).then().statusCode(200).extract().jsonPath().getList("users");
         assertEquals(List.of(Map.of("user_id", (int) erin, "username", "erin", "typing", true)), users);
 
@@ -170,7 +172,8 @@ class PresenceFlowTest {
     }
 
     static Map<String, Object> status(long userId) {
-        List<Map<String, Object>> all = given().get("/internal/users/online").then().statusCode(200)
+        List<Map<String, Object>> all = given().auth().oauth2(DevTokens.authServiceToken(StackTestResource.infra))
+                .get("/internal/users/online").then().statusCode(200)
                 .extract().jsonPath().getList("$");
         return all.stream().filter(u -> ((Number) u.get("user_id")).longValue() == userId)
                 .findFirst().orElseThrow(() -> new AssertionError("user " + userId + " unknown to presence"));

@@ -10,6 +10,6 @@ final class Tokens {
     }
 
     static String of(String username) {
-        return DevTokens.accessToken(StackTestResource.infra, username);
+        return DevTokens.tokenWithoutUserId(StackTestResource.infra, username);
     }
 }

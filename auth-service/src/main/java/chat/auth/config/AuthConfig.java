@@ -18,4 +18,12 @@ public interface AuthConfig {
     /** How many token subjects the in-process id cache keeps before it starts over. */
     @WithDefault("10000")
     int identityCacheSize();
+
+    /** Signups one client address may attempt at once... */
+    @WithDefault("10")
+    int signupBurst();
+
+    /** ...and per hour after that. */
+    @WithDefault("10")
+    double signupPerHour();
 }

@@ -2,6 +2,7 @@ package chat.auth.rest;
 
 import chat.auth.service.PrivateRoomService;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,8 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Membership of private rooms, for the gateway and message-service (cluster-internal, no user auth). */
+/** Membership of private rooms, for the gateway: only a service token with the role {@code membership-reader}. */
 @Path("/internal/private-rooms")
+@RolesAllowed("membership-reader")
 @Blocking
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "internal")

@@ -1,13 +1,16 @@
 package chat.auth.rest;
 
 import chat.auth.service.ApiException;
+import chat.auth.service.SignupRateLimit;
 import chat.auth.service.SignupService;
 import chat.auth.service.UserRef;
 import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,9 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SignupResource {
 
     private final SignupService signup;
+    private final SignupRateLimit rateLimit;
 
-    public SignupResource(SignupService signup) {
+    public SignupResource(SignupService signup, SignupRateLimit rateLimit) {
         this.signup = signup;
+        this.rateLimit = rateLimit;
     }
 
     @POST
@@ -38,9 +43,15 @@ public class SignupResource {
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "409", description = "username_taken",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "429", description = "rate_limited: too many signups from this client address",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "503", description = "Keycloak unavailable",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Response signup(SignupRequest request) {
+    public Response signup(SignupRequest request, @Context HttpServerRequest http) {
+        // the client's address: X-Forwarded-For counts only from trusted proxies (quarkus.http.proxy.*)
+        if (!rateLimit.tryAcquire(http.remoteAddress().hostAddress())) {
+            throw new ApiException(429, "rate_limited", "too many signups from this address; try again later");
+        }
         if (request == null) {
             throw new ApiException(400, "bad_request", "a JSON body with username and password is required");
         }

@@ -22,11 +22,13 @@ public class SignupService {
 
     private final Keycloak keycloak;
     private final UserDirectory directory;
+    private final UserIdAttribute attribute;
     private final AuthConfig config;
 
-    public SignupService(Keycloak keycloak, UserDirectory directory, AuthConfig config) {
+    public SignupService(Keycloak keycloak, UserDirectory directory, UserIdAttribute attribute, AuthConfig config) {
         this.keycloak = keycloak;
         this.directory = directory;
+        this.attribute = attribute;
         this.config = config;
     }
 
@@ -40,6 +42,7 @@ public class SignupService {
         }
         String keycloakId = createInKeycloak(username, password);
         UserRef user = directory.provision(keycloakId, username);
+        attribute.ensure(keycloakId, user.userId()); // the user's first token already names their id
         Log.infof("signup: user %d created", user.userId());
         return user;
     }

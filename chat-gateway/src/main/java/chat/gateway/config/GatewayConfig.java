@@ -64,6 +64,18 @@ public interface GatewayConfig {
         @WithDefault("60")
         int frameBurst();
 
+        /** Open connections one user may have on this gateway; the next upgrade gets HTTP 429. */
+        @WithDefault("50")
+        int maxConnectionsPerUser();
+
+        /** Frames one user may send per second on average, across all of their connections on this gateway... */
+        @WithDefault("40")
+        double userFramesPerSecond();
+
+        /** ...and in one burst. */
+        @WithDefault("120")
+        int userFrameBurst();
+
         /** How often this instance tells presence-service it is alive. */
         @WithDefault("10s")
         Duration heartbeatInterval();

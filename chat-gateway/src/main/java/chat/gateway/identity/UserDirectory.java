@@ -7,13 +7,15 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * Resolves an authenticated identity to its directory entry (numeric id), through
- * auth-service, with a short cache so that reconnect storms do not hammer it.
+ * Resolves an authenticated identity to its directory entry (numeric id): from the token's
+ * {@code user_id} claim, or, for a token issued before the user was provisioned (their first
+ * login), through auth-service, with a short cache so that reconnect storms do not hammer it.
  */
 @ApplicationScoped
 public class UserDirectory {
@@ -22,6 +24,7 @@ public class UserDirectory {
     private static final int MAX_CACHED = 100_000;
 
     private final AuthServiceApi authService;
+    private final AuthServiceInternalApi internal;
     private final long ttlMillis;
     private final Map<String, Cached> bySubject = new ConcurrentHashMap<>();
     /** Confirmed private-room memberships ("room/userId" to expiry): a pair's room never changes members. */
@@ -30,13 +33,19 @@ public class UserDirectory {
     private record Cached(ChatUser user, long expiresAt) {
     }
 
-    public UserDirectory(@RestClient AuthServiceApi authService, GatewayConfig config) {
+    public UserDirectory(@RestClient AuthServiceApi authService, @RestClient AuthServiceInternalApi internal,
+                         GatewayConfig config) {
         this.authService = authService;
+        this.internal = internal;
         this.ttlMillis = config.gateway().userCacheTtl().toMillis();
     }
 
     /** The directory entry of this identity; fails when auth-service cannot be reached. */
     public Uni<ChatUser> resolve(SecurityIdentity identity) {
+        Optional<ChatUser> claimed = TokenIdentity.fromClaims(identity);
+        if (claimed.isPresent()) {
+            return Uni.createFrom().item(claimed.get());
+        }
         String subject = subjectOf(identity);
         Cached cached = bySubject.get(subject);
         long now = System.currentTimeMillis();
@@ -60,8 +69,8 @@ public class UserDirectory {
         if (expiry != null && expiry > now) {
             return Uni.createFrom().item(true);
         }
-        return authService.membership(room, userId).ifNoItem().after(CALL_TIMEOUT).fail()
-                .map(AuthServiceApi.Membership::member)
+        return internal.membership(room, userId).ifNoItem().after(CALL_TIMEOUT).fail()
+                .map(AuthServiceInternalApi.Membership::member)
                 .invoke(member -> {
                     if (member) {
                         if (memberships.size() >= MAX_CACHED) {

@@ -17,7 +17,9 @@ import java.net.URI;
 /**
  * Routes {@code /api/*} to the service that owns each path, so that clients need one
  * origin. A browser authenticated by the gateway's session cookie is forwarded with its
- * access token as a bearer header; cookies never leave the gateway.
+ * access token as a bearer header; cookies never leave the gateway. The services learn the
+ * client's address from {@code X-Forwarded-For}, which the gateway sets itself (never passes on
+ * a client's own), so that per-address limits (signup) count clients, not the gateway.
  */
 @ApplicationScoped
 public class ApiRoutes {
@@ -52,6 +54,8 @@ public class ApiRoutes {
 
     private static void forwardSessionAsBearer(RoutingContext rc) {
         rc.request().headers().remove("Cookie");
+        rc.request().headers().remove("Forwarded");
+        rc.request().headers().set("X-Forwarded-For", rc.request().remoteAddress().hostAddress());
         if (rc.request().getHeader("Authorization") == null && rc.user() instanceof QuarkusHttpUser user) {
             AccessTokenCredential token = user.getSecurityIdentity().getCredential(AccessTokenCredential.class);
             if (token != null) {

@@ -72,7 +72,8 @@ public class ChatSocketHandler {
         }
         Channel channel = connection.userData().get(ConnectionKeys.CHANNEL);
         ChatSession session = new ChatSession(connection, user, room,
-                new RateLimiter(settings.framesPerSecond(), settings.frameBurst()),
+                new RateLimiter(settings.framesPerSecond(), settings.frameBurst(),
+                        connection.userData().get(ConnectionKeys.USER_FRAMES)),
                 channel == null ? () -> true : channel::isWritable,
                 channel == null ? () -> connection.close().subscribe().with(ok -> { }, e -> { }) : () -> SocketTuning.abort(channel));
         connection.userData().put(ConnectionKeys.SESSION, session);

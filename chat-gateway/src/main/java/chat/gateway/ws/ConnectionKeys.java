@@ -2,6 +2,7 @@ package chat.gateway.ws;
 
 import chat.gateway.identity.ChatUser;
 import chat.gateway.session.ChatSession;
+import chat.gateway.session.RateLimiter;
 import io.netty.channel.Channel;
 import io.quarkus.websockets.next.UserData.TypedKey;
 
@@ -14,6 +15,8 @@ final class ConnectionKeys {
     static final TypedKey<String> SUBJECT = new TypedKey<>("chat.subject");
     /** The connection's Netty channel, to see whether its peer keeps up with what it is sent. */
     static final TypedKey<Channel> CHANNEL = new TypedKey<>("chat.channel");
+    /** The frame budget shared by all connections of the user (see {@link chat.gateway.session.UserLimits}). */
+    static final TypedKey<RateLimiter> USER_FRAMES = new TypedKey<>("chat.user-frames");
     /** The connection's session once it joined its room. */
     static final TypedKey<ChatSession> SESSION = new TypedKey<>("chat.session");
 

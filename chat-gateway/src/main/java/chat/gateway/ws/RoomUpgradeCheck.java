@@ -5,6 +5,9 @@ import chat.gateway.config.GatewayConfig;
 import chat.gateway.identity.ChatUser;
 import chat.gateway.identity.UserDirectory;
 import chat.gateway.metrics.GatewayMetrics;
+import chat.gateway.session.RateLimiter;
+import chat.gateway.session.UserLimits;
+import io.netty.channel.Channel;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
@@ -15,22 +18,24 @@ import java.util.Optional;
 /**
  * Decides a chat upgrade before any socket is opened: tokens in the URL (401), a foreign
  * {@code Origin} (403), a malformed room name (400), a private room the user is not a member
- * of (403) or whose users do not exist (404); then resolves the user's directory entry
- * and keeps it on the connection.
+ * of (403) or whose users do not exist (404), a user with the most connections open already
+ * (429); then resolves the user's directory entry and keeps it on the connection.
  */
 @ApplicationScoped
 public class RoomUpgradeCheck implements HttpUpgradeCheck {
 
     private final OriginPolicy origins;
     private final UserDirectory directory;
+    private final UserLimits limits;
     private final int maxPendingBytes;
     private final GatewayDrain drain;
     private final GatewayMetrics metrics;
 
-    public RoomUpgradeCheck(OriginPolicy origins, UserDirectory directory, GatewayConfig config,
+    public RoomUpgradeCheck(OriginPolicy origins, UserDirectory directory, UserLimits limits, GatewayConfig config,
                             GatewayDrain drain, GatewayMetrics metrics) {
         this.origins = origins;
         this.directory = directory;
+        this.limits = limits;
         this.drain = drain;
         this.metrics = metrics;
         this.maxPendingBytes = config.gateway().maxPendingBytes();
@@ -92,9 +97,20 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
     }
 
     private Uni<CheckResult> permit(HttpUpgradeContext context, ChatUser user) {
+        Optional<Channel> channel = SocketTuning.apply(context.httpRequest(), maxPendingBytes);
+        if (channel.isPresent()) {
+            // counted until the socket's TCP connection closes, however the WebSocket ends
+            Optional<RateLimiter> frames = limits.tryOpen(user.userId());
+            if (frames.isEmpty()) {
+                Log.infof("upgrade refused: user %d has %d connections open", user.userId(),
+                        limits.openConnections(user.userId()));
+                return CheckResult.rejectUpgrade(429);
+            }
+            channel.get().closeFuture().addListener(closed -> limits.closed(user.userId()));
+            context.userData().put(ConnectionKeys.USER_FRAMES, frames.get());
+            context.userData().put(ConnectionKeys.CHANNEL, channel.get());
+        }
         context.userData().put(ConnectionKeys.USER, user);
-        SocketTuning.apply(context.httpRequest(), maxPendingBytes)
-                .ifPresent(channel -> context.userData().put(ConnectionKeys.CHANNEL, channel));
         return CheckResult.permitUpgrade();
     }
 

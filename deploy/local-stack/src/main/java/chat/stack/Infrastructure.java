@@ -43,7 +43,7 @@ public final class Infrastructure {
 
     public InfraEndpoints endpoints() {
         return new InfraEndpoints(settings.postgresHost(), settings.postgresPort(), settings.dbUser(),
-                settings.dbPassword(), settings.redisUrl(), settings.keycloakUrl());
+                settings.dbPassword(), settings.redisUrl(), settings.keycloakUrl(), !settings.externalRedis());
     }
 
     /** Stops the PostgreSQL this stack started (fast shutdown), as an outage would; {@link #ensureRunning()} brings it back. */

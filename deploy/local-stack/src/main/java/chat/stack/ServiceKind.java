@@ -26,6 +26,16 @@ public enum ServiceKind {
         return defaultPort;
     }
 
+    /** The service whose own database this is. */
+    public static ServiceKind ofDatabase(String database) {
+        for (ServiceKind kind : values()) {
+            if (database.equals(kind.database)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("no service owns the database " + database);
+    }
+
     /** The service's own database, or null for the gateway (it has none). */
     public String database() {
         return database;

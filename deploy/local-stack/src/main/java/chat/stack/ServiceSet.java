@@ -147,7 +147,7 @@ public record ServiceSet(InfraEndpoints infra, int portBase, int secondGatewayPo
         if ("dev".equals(tag) && !"true".equals(System.getenv("CHAT_LOG_JSON"))) {
             config.put("quarkus.log.console.json.enabled", "false"); // readable logs locally; JSON elsewhere
         }
-        config.put("quarkus.redis.hosts", infra.redisUrl());
+        config.put("quarkus.redis.hosts", infra.redisUrl(kind));
         config.put("quarkus.oidc.auth-server-url", infra.realmUrl());
         config.put("chat.streams.prefix", streamPrefix);
         config.put("chat.instance-id", tag + "-" + instance);
@@ -170,7 +170,14 @@ public record ServiceSet(InfraEndpoints infra, int portBase, int secondGatewayPo
         }
         if (kind == ServiceKind.AUTH) {
             config.put("quarkus.keycloak.admin-client.server-url", infra.keycloakUrl());
+            config.put("quarkus.keycloak.admin-client.client-secret", DevSecrets.AUTH_SERVICE_CLIENT_SECRET);
+            config.put("quarkus.oidc-client.credentials.secret", DevSecrets.AUTH_SERVICE_CLIENT_SECRET);
         }
+        if (kind == ServiceKind.GATEWAY) {
+            config.put("quarkus.oidc.web.credentials.secret", DevSecrets.GATEWAY_LOGIN_CLIENT_SECRET);
+            config.put("quarkus.oidc-client.credentials.secret", DevSecrets.GATEWAY_SERVICE_CLIENT_SECRET);
+        }
+        // the services run in their production profile: the secrets above are the launcher's to give
         return config;
     }
 

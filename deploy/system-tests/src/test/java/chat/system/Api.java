@@ -41,7 +41,8 @@ final class Api {
         }
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
+    /** Status and body of any request. */
+    static HttpResponse<String> send(HttpRequest request) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {

@@ -3,6 +3,7 @@ package chat.system;
 import chat.stack.DevTokens;
 import chat.stack.InfraEndpoints;
 import chat.stack.Infrastructure;
+import chat.stack.ServiceKind;
 import chat.stack.ServiceSet;
 import chat.stack.StackLayout;
 import java.util.Map;
@@ -19,6 +20,8 @@ final class SystemStack {
 
     /** Bytes that may wait for one connection in the test gateways before it is dropped as stalled. */
     static final int STALLED_READER_BOUND = 256 * 1024;
+    /** Frames per second all connections of one user may send together in the test gateways (burst: the default 120). */
+    static final int USER_FRAMES_PER_SECOND = 120;
 
     private static SystemStack instance;
 
@@ -30,10 +33,12 @@ final class SystemStack {
     private SystemStack() {
         layout = StackLayout.detect();
         infra = Infrastructure.ensureRunning();
-        // a small outbound bound, so that the stalled-reader test needs little data to reach it
+        // a small outbound bound, so that the stalled-reader test needs little data to reach it, and
+        // a user frame rate that lets its six sockets of one user send 100 frames/s together
         int port = Integer.parseInt(System.getenv().getOrDefault("CHAT_IT_PORT", "18080"));
         services = new ServiceSet(infra, port, port + 10, "it-" + UUID.randomUUID().toString().substring(0, 8), "it",
-                Map.of("chat.gateway.max-pending-bytes", Integer.toString(STALLED_READER_BOUND)));
+                Map.of("chat.gateway.max-pending-bytes", Integer.toString(STALLED_READER_BOUND),
+                        "chat.gateway.user-frames-per-second", Integer.toString(USER_FRAMES_PER_SECOND)));
         services.stop(layout); // leftovers of an interrupted earlier run
         services.start(layout);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> services.stop(layout)));
@@ -67,7 +72,7 @@ final class SystemStack {
     long deadLetters() {
         long total = 0;
         for (int p = 0; p < 8; p++) { // chat.streams.message-partitions, default
-            total += RedisProbe.xlen(infra.redisUrl(), services.streamPrefix() + ":{messages:" + p + "}:in:dead");
+            total += RedisProbe.xlen(infra.redisUrl(ServiceKind.MESSAGE), services.streamPrefix() + ":{messages:" + p + "}:in:dead");
         }
         return total;
     }

@@ -44,7 +44,7 @@ public class MediaAccess {
         }
         Optional<Long> userId;
         try {
-            userId = directory.userId(caller.getSubject(), caller.getRawToken());
+            userId = directory.userId(caller);
         } catch (DirectoryUnavailable e) {
             throw ApiException.unavailable("cannot check private room membership now; retry later");
         }

@@ -27,7 +27,7 @@ class MediaResourceTest {
 
     static String token() {
         if (token == null) {
-            token = DevTokens.accessToken(StackTestResource.infra, "alice");
+            token = DevTokens.tokenWithoutUserId(StackTestResource.infra, "alice");
         }
         return token;
     }

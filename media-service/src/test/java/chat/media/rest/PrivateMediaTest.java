@@ -41,7 +41,7 @@ class PrivateMediaTest {
     MediaService media;
 
     private static RequestSpecification as(String user) {
-        return given().auth().oauth2(TOKENS.computeIfAbsent(user, u -> DevTokens.accessToken(StackTestResource.infra, u)));
+        return given().auth().oauth2(TOKENS.computeIfAbsent(user, u -> DevTokens.tokenWithoutUserId(StackTestResource.infra, u)));
     }
 
     private static ExtractableResponse<Response> upload(String user, String room, byte[] bytes) {

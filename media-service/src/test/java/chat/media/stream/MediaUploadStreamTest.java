@@ -111,7 +111,7 @@ class MediaUploadStreamTest {
         assertEquals("c-" + key, message.clientId());
         assertEquals(origin, message.origin());
 
-        byte[] served = given().auth().oauth2(DevTokens.accessToken(StackTestResource.infra, "alice"))
+        byte[] served = given().auth().oauth2(DevTokens.tokenWithoutUserId(StackTestResource.infra, "alice"))
                 .when().get(message.imageUrl()).then()
                 .statusCode(200).header("Content-Type", "image/png").header("X-Content-Type-Options", "nosniff")
                 .extract().asByteArray();
@@ -193,11 +193,11 @@ class MediaUploadStreamTest {
                 .until(() -> messagesWithKey(key), l -> !l.isEmpty()).get(0);
         assertEquals(AuthServiceStub.aliceAndBob(), message.room());
         for (String member : new String[] {"alice", "bob"}) {
-            byte[] served = given().auth().oauth2(DevTokens.accessToken(StackTestResource.infra, member))
+            byte[] served = given().auth().oauth2(DevTokens.tokenWithoutUserId(StackTestResource.infra, member))
                     .when().get(message.imageUrl()).then().statusCode(200).extract().asByteArray();
             assertArrayEquals(png, served, member);
         }
-        given().auth().oauth2(DevTokens.accessToken(StackTestResource.infra, "carol"))
+        given().auth().oauth2(DevTokens.tokenWithoutUserId(StackTestResource.infra, "carol"))
                 .when().get(message.imageUrl()).then().statusCode(403);
     }
 }

@@ -1,16 +1,20 @@
 package chat.message.client;
 
+import chat.events.UserIdClaim;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * The caller's numeric user id, which the Keycloak token does not carry: asked of auth-service
- * once per Keycloak subject, then remembered (the id of a subject never changes).
+ * The caller's numeric user id: the token's {@code user_id} claim, or, for a token issued before
+ * the user was provisioned (first login), asked of auth-service once per Keycloak subject, then
+ * remembered (the id of a subject never changes).
  */
 @ApplicationScoped
 public class UserDirectory {
@@ -25,12 +29,18 @@ public class UserDirectory {
     }
 
     /**
-     * @param subject  the token's {@code sub}
-     * @param rawToken the caller's bearer token, passed on to auth-service
+     * @param caller the caller's verified token
      * @return the user id, or empty when auth-service does not know the caller
      * @throws DirectoryUnavailableException when auth-service cannot answer
      */
-    public Optional<Long> userId(String subject, String rawToken) {
+    public Optional<Long> userId(JsonWebToken caller) {
+        OptionalLong claimed = UserIdClaim.parse(caller.getClaim(UserIdClaim.NAME));
+        return claimed.isPresent() ? Optional.of(claimed.getAsLong())
+                : fromDirectory(caller.getSubject(), caller.getRawToken());
+    }
+
+    /** The fallback for a token without the claim: auth-service's answer, remembered per subject. */
+    private Optional<Long> fromDirectory(String subject, String rawToken) {
         Long cached = subject == null ? null : idsBySubject.get(subject);
         if (cached != null) {
             return Optional.of(cached);

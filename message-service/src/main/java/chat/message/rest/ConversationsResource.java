@@ -46,7 +46,7 @@ public class ConversationsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class)))
     public ConversationList list() {
         try {
-            return new ConversationList(directory.userId(caller.getSubject(), caller.getRawToken())
+            return new ConversationList(directory.userId(caller)
                     .map(conversations::of).orElse(List.of()));
         } catch (UserDirectory.DirectoryUnavailableException e) {
             throw new ApiException(503, "unavailable", "cannot tell who you are now; retry later");

@@ -2,6 +2,7 @@ package chat.message.rest;
 
 import chat.message.service.HistoryService;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,10 +17,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Cluster-internal history, without user authentication: gateways fill a seq gap and serve a
- * client's {@code resume} from it. Never routed to clients by the gateway.
+ * Cluster-internal history for the gateways (seq gaps, a client's {@code resume}): only a
+ * service token with the role {@code history-reader} reads it. Never routed to clients.
  */
 @Path("/internal/rooms/{room}/messages")
+@RolesAllowed("history-reader")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "internal")
 public class InternalRoomMessagesResource {

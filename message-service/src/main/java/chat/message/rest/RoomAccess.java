@@ -10,7 +10,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Who the caller is and whether they may read a room: a private room only for its two members,
- * whose numeric ids come from auth-service (403 otherwise, 503 when it cannot say). In a public
+ * whose numeric ids come from the token's {@code user_id} claim (or auth-service for an older token) (403 otherwise, 503 when it cannot say). In a public
  * room an unknown id only means the caller is recognised by username in the read state.
  */
 @ApplicationScoped
@@ -29,7 +29,7 @@ public class RoomAccess {
         Optional<RoomNames.PrivatePair> pair = RoomNames.parsePrivate(room);
         Optional<Long> userId;
         try {
-            userId = directory.userId(caller.getSubject(), caller.getRawToken());
+            userId = directory.userId(caller);
         } catch (UserDirectory.DirectoryUnavailableException e) {
             if (pair.isPresent()) {
                 throw new ApiException(503, "unavailable", "cannot check private room membership now; retry later");

@@ -50,7 +50,7 @@ class ConversationsResourceTest {
 
     /** A real access token of a development user, fetched once per test run. */
     private static String token(String user) {
-        return TOKENS.computeIfAbsent(user, u -> DevTokens.accessToken(StackTestResource.infra, u));
+        return TOKENS.computeIfAbsent(user, u -> DevTokens.tokenWithoutUserId(StackTestResource.infra, u));
     }
 
     @Test

@@ -43,8 +43,8 @@ class ReadStateResourceTest {
     @BeforeEach
     void setUp() {
         if (alice == null) {
-            alice = DevTokens.accessToken(StackTestResource.infra, "alice");
-            bob = DevTokens.accessToken(StackTestResource.infra, "bob");
+            alice = DevTokens.tokenWithoutUserId(StackTestResource.infra, "alice");
+            bob = DevTokens.tokenWithoutUserId(StackTestResource.infra, "bob");
         }
         fixture = new StreamFixture(redis);
     }

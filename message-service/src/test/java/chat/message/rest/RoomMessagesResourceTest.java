@@ -46,7 +46,7 @@ class RoomMessagesResourceTest {
     @BeforeEach
     void seed() {
         if (token == null) {
-            token = DevTokens.accessToken(StackTestResource.infra, "alice");
+            token = DevTokens.tokenWithoutUserId(StackTestResource.infra, "alice");
         }
         fixture = new StreamFixture(redis);
         room = StreamFixture.randomRoom();
@@ -122,9 +122,9 @@ class RoomMessagesResourceTest {
         assertEquals(AuthServiceStub.BOB_ID, page.extract().jsonPath().getLong("messages[0].user_id"));
         given().auth().oauth2(token).get(PATH, bobAndOther)
                 .then().statusCode(403).body("code", equalTo("forbidden"));
-        String bob = DevTokens.accessToken(StackTestResource.infra, "bob");
+        String bob = DevTokens.tokenWithoutUserId(StackTestResource.infra, "bob");
         given().auth().oauth2(bob).get(PATH, bobAndOther).then().statusCode(200).body("messages.size()", equalTo(0));
-        String carol = DevTokens.accessToken(StackTestResource.infra, "carol");
+        String carol = DevTokens.tokenWithoutUserId(StackTestResource.infra, "carol");
         given().auth().oauth2(carol).get(PATH, aliceAndBob)
                 .then().statusCode(403).body("code", equalTo("forbidden"));
         AuthServiceStub.unavailable = true;
@@ -155,12 +155,21 @@ class RoomMessagesResourceTest {
     }
 
     @Test
-    void internalHistoryNeedsNoUserToken() {
-        assertEquals(List.of(6, 7), seqs(given().get(INTERNAL + "?after_seq=5", room).then().statusCode(200)));
-        assertEquals(List.of(1, 2), seqs(given().get(INTERNAL + "?after_seq=0&limit=2", room).then().statusCode(200)));
-        given().get(INTERNAL + "?limit=500", room).then().statusCode(400).body("code", equalTo("bad_request"));
-        given().get(INTERNAL, "bad room!").then().statusCode(400);
-        given().get(INTERNAL, "private_1_2").then().statusCode(200).body("room", equalTo("private_1_2"));
+    void internalHistoryNeedsTheGatewaysServiceToken() {
+        String gateway = DevTokens.gatewayServiceToken(StackTestResource.infra);
+        assertEquals(List.of(6, 7), seqs(internal(gateway).get(INTERNAL + "?after_seq=5", room).then().statusCode(200)));
+        assertEquals(List.of(1, 2), seqs(internal(gateway).get(INTERNAL + "?after_seq=0&limit=2", room).then().statusCode(200)));
+        internal(gateway).get(INTERNAL + "?limit=500", room).then().statusCode(400).body("code", equalTo("bad_request"));
+        internal(gateway).get(INTERNAL, "bad room!").then().statusCode(400);
+        internal(gateway).get(INTERNAL, "private_1_2").then().statusCode(200).body("room", equalTo("private_1_2"));
+        // anonymous, a user's token, and a service without the role history-reader
+        given().get(INTERNAL, "private_1_2").then().statusCode(401);
+        internal(token).get(INTERNAL, "private_1_2").then().statusCode(401);
+        internal(DevTokens.authServiceToken(StackTestResource.infra)).get(INTERNAL, "private_1_2").then().statusCode(403);
+    }
+
+    private static io.restassured.specification.RequestSpecification internal(String bearer) {
+        return given().auth().oauth2(bearer);
     }
 
     @Test

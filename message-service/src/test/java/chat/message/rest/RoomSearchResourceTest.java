@@ -74,7 +74,7 @@ class RoomSearchResourceTest {
         if (bigRoom != null) {
             return;
         }
-        alice = DevTokens.accessToken(StackTestResource.infra, "alice");
+        alice = DevTokens.tokenWithoutUserId(StackTestResource.infra, "alice");
         String bulk = "search-" + UUID.randomUUID().toString().substring(0, 8);
         long started = System.nanoTime();
         QuarkusTransaction.requiringNew().run(() -> {
@@ -189,7 +189,7 @@ class RoomSearchResourceTest {
     void privateRoomsOnlyForTheirMembers() {
         String aliceAndBob = "private_" + AuthServiceStub.ALICE_ID + "_" + AuthServiceStub.BOB_ID;
         String bobAndOther = "private_" + AuthServiceStub.BOB_ID + "_" + (AuthServiceStub.BOB_ID + 1);
-        String carol = DevTokens.accessToken(StackTestResource.infra, "carol");
+        String carol = DevTokens.tokenWithoutUserId(StackTestResource.infra, "carol");
         given().auth().oauth2(carol).queryParam("q", "hello").get(PATH, aliceAndBob)
                 .then().statusCode(403).body("code", equalTo("forbidden"));
         given().auth().oauth2(alice).queryParam("q", "hello").get(PATH, bobAndOther)

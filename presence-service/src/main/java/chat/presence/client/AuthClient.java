@@ -1,14 +1,20 @@
 package chat.presence.client;
 
+import chat.events.UserIdClaim;
 import chat.presence.service.ApiException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-/** Resolves a caller's numeric directory id through auth-service (ids never change: cached). */
+/**
+ * A caller's numeric directory id: the token's {@code user_id} claim, or, for a token issued
+ * before the user was provisioned (first login), through auth-service (ids never change: cached).
+ */
 @ApplicationScoped
 public class AuthClient {
 
@@ -21,8 +27,14 @@ public class AuthClient {
         this.api = api;
     }
 
-    /** The directory id of the token's user; asks auth-service with the same bearer token. */
-    public long userId(String subject, String rawToken) {
+    /** The directory id of the token's user; without the claim, asks auth-service with the same bearer token. */
+    public long userId(JsonWebToken token) {
+        OptionalLong claimed = UserIdClaim.parse(token.getClaim(UserIdClaim.NAME));
+        if (claimed.isPresent()) {
+            return claimed.getAsLong();
+        }
+        String subject = token.getSubject();
+        String rawToken = token.getRawToken();
         Long cached = idBySubject.get(subject);
         if (cached != null) {
             return cached;

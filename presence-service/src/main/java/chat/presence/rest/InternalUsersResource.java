@@ -3,6 +3,7 @@ package chat.presence.rest;
 import chat.presence.service.PresenceQueries;
 import chat.presence.service.UserStatus;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,8 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Online state of every known user, for auth-service's directory (cluster-internal, no user auth). */
+/** Online state of every known user, for auth-service's directory: only a service token with the role {@code presence-reader}. */
 @Path("/internal/users/online")
+@RolesAllowed("presence-reader")
 @Blocking
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "internal")

@@ -65,7 +65,7 @@ public class PresenceResource {
         if (!(identity.getPrincipal() instanceof JsonWebToken token) || token.getSubject() == null) {
             throw new ApiException(401, "unauthorized", "a bearer token is required");
         }
-        long caller = auth.userId(token.getSubject(), token.getRawToken());
+        long caller = auth.userId(token);
         if (!pair.hasMember(caller)) {
             throw new ApiException(403, "forbidden", "this private room is not yours");
         }

@@ -2,6 +2,7 @@ package chat.stack.test;
 
 import chat.stack.InfraEndpoints;
 import chat.stack.Infrastructure;
+import chat.stack.ServiceKind;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.HashMap;
@@ -13,7 +14,8 @@ import java.util.UUID;
  * stack (starting them when they are not running) and gives the test a stream prefix of
  * its own, so that tests sharing one Redis never read each other's entries.
  *
- * <p>Init arg {@code database}: the service's database (see {@link ServiceKind}).
+ * <p>Init arg {@code database}: the service's database (see {@link ServiceKind}); the service
+ * then logs in to Redis as its own user.
  */
 public class StackTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -34,11 +36,11 @@ public class StackTestResource implements QuarkusTestResourceLifecycleManager {
         infra = Infrastructure.ensureRunning();
         streamPrefix = "test-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> config = new HashMap<>();
-        config.put("quarkus.redis.hosts", infra.redisUrl());
+        config.put("quarkus.redis.hosts", infra.redisUrl(ServiceKind.GATEWAY));
         config.put("quarkus.oidc.auth-server-url", infra.realmUrl());
         config.put("chat.streams.prefix", streamPrefix);
         if (database != null) {
-            config.putAll(infra.quarkusConfig(database));
+            config.putAll(infra.quarkusConfig(ServiceKind.ofDatabase(database)));
         }
         return config;
     }
