@@ -73,10 +73,19 @@ public final class ChatSession {
         send(frame);
     }
 
-    /** Starts a resume: live messages are held until {@link #finishResume} wrote the history. */
-    public synchronized void beginResume(long afterSeq) {
+    /**
+     * Starts a resume: live messages are held until {@link #finishResume} wrote the history.
+     * One at a time: false (and nothing changes) while another resume of this connection runs,
+     * since two would write the same history twice. A resume from behind what this connection
+     * already received writes only what it has not.
+     */
+    public synchronized boolean beginResume(long afterSeq) {
+        if (heldDuringResume != null) {
+            return false;
+        }
         heldDuringResume = new ArrayList<>();
-        lastSeq = afterSeq;
+        lastSeq = Math.max(lastSeq, afterSeq); // what this connection already got is never written again
+        return true;
     }
 
     /** Writes the fetched history, then what arrived live meanwhile, each message once and in order. */

@@ -205,7 +205,10 @@ public class ChatSocketHandler {
     }
 
     private Uni<Void> resume(ChatSession session, long afterSeq) {
-        session.beginResume(afterSeq);
+        if (!session.beginResume(afterSeq)) {
+            session.send(ServerFrames.error("rate_limited", "a resume is already running on this connection", null));
+            return Uni.createFrom().voidItem();
+        }
         return history.allAfter(session.room(), afterSeq, MAX_RESUME)
                 .invoke(session::finishResume)
                 .onFailure().invoke(failure -> {

@@ -31,6 +31,12 @@ public record InfraEndpoints(String postgresHost, int postgresPort, String dbUse
                 + DevSecrets.redisPassword(service) + "@");
     }
 
+    /** The Redis URL for tools that inspect all keys (KEYS, TYPE): the local Redis's default user, else the URL as named. */
+    public String adminRedisUrl() {
+        return localRedis ? redisUrl.replaceFirst("^redis://", "redis://default:" + DevSecrets.REDIS_ADMIN_PASSWORD + "@")
+                : redisUrl;
+    }
+
     public static final String REALM = "chat";
 
     public String jdbcUrl(String database) {

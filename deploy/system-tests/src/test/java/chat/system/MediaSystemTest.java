@@ -80,7 +80,7 @@ class MediaSystemTest {
                 assertTrue(m.path("image_thumb_url").asText().startsWith("/api/media/"), m.toString());
             }
         }
-        try (StreamEntries streams = new StreamEntries(stack.infra.redisUrl())) {
+        try (StreamEntries streams = new StreamEntries(stack.infra.adminRedisUrl())) {
             long largest = streams.largestEntryBytes(stack.services.streamPrefix());
             assertTrue(largest < 8 * 1024, "largest stream entry: " + largest + " bytes");
         }

@@ -80,6 +80,36 @@ class PipelineSystemTest {
         }
     }
 
+    /** Ten resume frames at once on one socket: the history arrives once, not ten times. */
+    @Test
+    void concurrentResumesOnOneSocketDeliverEachMessageOnce() {
+        String room = SystemStack.randomRoom("resumes");
+        try (WsClient alice = WsClient.connect(ws(room), stack.token("alice"));
+             WsClient bob = WsClient.connect(ws(room), stack.token("bob"))) {
+            for (int i = 0; i < 50; i++) {
+                alice.send(Map.of("type", "message", "message", "a" + i, "client_id", "a-" + i));
+                bob.send(Map.of("type", "message", "message", "b" + i, "client_id", "b-" + i));
+            }
+            for (int i = 0; i < 50; i++) {
+                alice.await("ack");
+                bob.await("ack");
+            }
+        }
+        try (WsClient carol = WsClient.connect(ws(room), stack.token("carol"))) {
+            carol.await("user_list");
+            for (int i = 0; i < 10; i++) {
+                carol.send(Map.of("type", "resume", "after_seq", 0));
+            }
+            List<JsonNode> got = carol.messages(100, Duration.ofSeconds(20));
+            for (int i = 0; i < got.size(); i++) {
+                assertEquals(i + 1, got.get(i).path("seq").asLong(), "in order, once");
+            }
+            assertTrue(carol.drain("chat_message", Duration.ofSeconds(2)).isEmpty(), "nothing twice");
+            List<JsonNode> refused = carol.drain("error", Duration.ofMillis(200));
+            assertTrue(refused.stream().allMatch(e -> e.path("code").asText().equals("rate_limited")), refused.toString());
+        }
+    }
+
     /** PostgreSQL stopped for 25 s while a client sends 10 messages a second. */
     @Test
     void postgresOutageAnswersEveryFrameAndLosesNothing() throws Exception {
