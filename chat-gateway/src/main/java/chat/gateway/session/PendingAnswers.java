@@ -69,10 +69,12 @@ public class PendingAnswers {
             queue.poll();
             if (w.session().takeAnswer(w.ref())) {
                 expired++;
-                Log.infof("connection %s: no answer within %d ms, told the sender the chat is unavailable",
-                        w.session().id(), waitMillis);
                 w.session().send(unavailable(w.clientId()));
             }
+        }
+        if (expired > 0) { // one line per sweep: under an outage thousands expire at once
+            Log.infof("%d message frames got no answer within %d ms; their senders were told the chat is unavailable",
+                    expired, waitMillis);
         }
         return expired;
     }
