@@ -195,7 +195,8 @@ async function signUpAndLogOut(browser) {
     check("single tick once stored", (await message(alice, hello).locator(".state").textContent()) === "\u2713");
     const unread = bob.locator(`#conversations li[data-room="${room}"] .badge`);
     await unread.waitFor(WAIT);
-    check("bob's conversation list shows the unread message", (await unread.textContent()) === "1", await unread.textContent());
+    // the pair's private room outlives a run (same dev users): earlier runs' unread messages may count too
+    check("bob's conversation list shows the unread message", Number(await unread.textContent()) >= 1, await unread.textContent());
     check("with the newest message", (await bob.textContent(`#conversations li[data-room="${room}"] .sub`)).includes(hello));
     await bob.click(`#conversations li[data-room="${room}"] button`);
     await connected(bob);
