@@ -7,6 +7,8 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.impl.ConnectionBase;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import java.util.Optional;
 
 /**
@@ -19,14 +21,26 @@ import java.util.Optional;
  *   <li>the channel becomes unwritable once {@code maxPendingBytes} wait to be sent, which
  *       is how {@link chat.gateway.session.ChatSession} recognises a reader too slow to keep.</li>
  * </ul>
+ * This is the one class that reaches Vert.x internals. Should a Vert.x upgrade change them, the
+ * upgrade still succeeds untuned, {@code chat_socket_tuning_failed_total} counts it and
+ * readiness ({@link chat.gateway.health.SocketTuningHealth}) goes down, so it never fails silently.
  */
-final class SocketTuning {
+public final class SocketTuning {
 
     private static final String NAME = "chat-flush-coalescing";
     /** Flush at least after this many writes, even while the batch goes on. */
     private static final int FLUSH_AFTER_WRITES = 256;
 
+    private static final Counter FAILED = Counter.builder("chat_socket_tuning_failed")
+            .description("upgrades whose socket could not be tuned (Vert.x internals changed)").register(Metrics.globalRegistry);
+    private static volatile boolean lastFailed;
+
     private SocketTuning() {
+    }
+
+    /** True when the latest upgrade could not be tuned. */
+    public static boolean failing() {
+        return lastFailed;
     }
 
     /**
@@ -46,8 +60,11 @@ final class SocketTuning {
     /** Tunes the request's channel and returns it, or empty when the connection is not a Netty one. */
     static Optional<Channel> apply(HttpServerRequest request, int maxPendingBytes) {
         if (!(request.connection() instanceof ConnectionBase connection)) {
+            FAILED.increment();
+            lastFailed = true;
             return Optional.empty();
         }
+        lastFailed = false;
         Channel channel = connection.channel();
         ChannelPipeline pipeline = channel.pipeline();
         if (pipeline.get(NAME) == null) {
