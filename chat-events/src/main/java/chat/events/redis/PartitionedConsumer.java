@@ -4,7 +4,7 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,7 +24,8 @@ public final class PartitionedConsumer implements ManagedConsumer {
     private final BatchHandler handler;
     private final PartitionLeases leases;
     private final long ttlMillis;
-    private final Map<Integer, StreamConsumer> owned = new TreeMap<>();
+    /** Read by health checks without the rebalance lock, which may be held while a consumer stops. */
+    private final ConcurrentSkipListMap<Integer, StreamConsumer> owned = new ConcurrentSkipListMap<>();
     private volatile boolean running;
     private volatile String problem;
     private Thread thread;
@@ -83,20 +84,18 @@ public final class PartitionedConsumer implements ManagedConsumer {
         }
         long lag = 0;
         String paused = null;
-        synchronized (this) {
-            for (StreamConsumer c : owned.values()) {
-                lag += c.lag();
-                if (c.pausedBecause() != null) {
-                    paused = c.settings().key() + ": " + c.pausedBecause();
-                }
+        for (StreamConsumer c : owned.values()) {
+            lag += c.lag();
+            if (c.pausedBecause() != null) {
+                paused = c.settings().key() + ": " + c.pausedBecause();
             }
-            return paused != null ? ConsumerHealth.down(name(), paused)
-                    : ConsumerHealth.up(name(), lag).with("owned_partitions", owned.keySet().toString());
         }
+        return paused != null ? ConsumerHealth.down(name(), paused)
+                : ConsumerHealth.up(name(), lag).with("owned_partitions", owned.keySet().toString());
     }
 
     /** The partitions this instance consumes now. */
-    public synchronized List<Integer> ownedPartitions() {
+    public List<Integer> ownedPartitions() {
         return List.copyOf(owned.keySet());
     }
 
@@ -150,7 +149,7 @@ public final class PartitionedConsumer implements ManagedConsumer {
             }
         }
         while (owned.size() > share) { // another member joined: hand over the surplus
-            int p = ((TreeMap<Integer, StreamConsumer>) owned).lastKey();
+            int p = owned.lastKey();
             owned.remove(p).stop();
             releaseQuietly(p);
             LOG.infof("partition %s: handed over (share is now %d)", partitionKeys.get(p), share);
