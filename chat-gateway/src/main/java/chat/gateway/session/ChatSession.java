@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One WebSocket connection in one room: who it is, and the highest message seq written to
@@ -20,27 +21,25 @@ public final class ChatSession {
     private final ChatUser user;
     private final String room;
     private final RateLimiter limiter;
-    private final BooleanSupplier keepsUp;
-    private final Runnable abort;
+    private final FrameSink sink;
     private volatile boolean droppedAsSlow;
+    private boolean flushPending; // touched by the connection's event loop only
     private long lastSeq;
     private List<StoredMessage> heldDuringResume;
     /** Frames waiting for their ack or error, by frame ref (a count: the same client_id may be in flight twice). */
     private Map<String, Integer> awaitingAnswer;
 
     /**
-     * @param keepsUp false once too many bytes wait to be sent to this connection (its reader
-     *                stalled); the connection is then closed rather than buffered without bound
-     * @param abort   closes the connection's socket at once (a stalled peer would never read a close frame)
+     * @param sink where room frames are written; once it is no longer {@link FrameSink#writable} (the
+     *             reader stalled) the connection is closed rather than buffered without bound
      */
     public ChatSession(WebSocketConnection connection, ChatUser user, String room, RateLimiter limiter,
-                       BooleanSupplier keepsUp, Runnable abort) {
+                       FrameSink sink) {
         this.connection = connection;
         this.user = user;
         this.room = room;
         this.limiter = limiter;
-        this.keepsUp = keepsUp;
-        this.abort = abort;
+        this.sink = sink;
         this.lastSeq = -1; // its room writes it only messages stored after it joined
     }
 
@@ -60,17 +59,47 @@ public final class ChatSession {
         return limiter;
     }
 
-    /** Writes a room message unless this connection already has it; holds it while a resume runs. */
-    public synchronized void deliver(long seq, String frame) {
+    /** The event loop that writes this connection's room frames. */
+    public Executor loop() {
+        return sink.loop();
+    }
+
+    /**
+     * On the connection's event loop: writes a room message (not flushed) unless this connection
+     * already has it; holds it while a resume runs.
+     */
+    synchronized void deliver(long seq, SharedFrame frame, List<ChatSession> touched) {
         if (heldDuringResume != null) {
-            heldDuringResume.add(new StoredMessage(seq, frame));
+            heldDuringResume.add(new StoredMessage(seq, frame.json()));
             return;
         }
         if (seq <= lastSeq) {
             return;
         }
         lastSeq = seq;
-        send(frame);
+        write(frame, touched);
+    }
+
+    /** On the connection's event loop: writes a shared frame, flushed with the rest of its batch. */
+    void write(SharedFrame frame, List<ChatSession> touched) {
+        if (droppedAsSlow || !connection.isOpen()) {
+            return;
+        }
+        if (!sink.writable()) {
+            dropAsSlow();
+            return;
+        }
+        sink.write(frame);
+        if (!flushPending) {
+            flushPending = true;
+            touched.add(this);
+        }
+    }
+
+    /** On the connection's event loop: sends what this batch wrote. */
+    void flush() {
+        flushPending = false;
+        sink.flush();
     }
 
     /**
@@ -88,14 +117,39 @@ public final class ChatSession {
         return true;
     }
 
-    /** Writes the fetched history, then what arrived live meanwhile, each message once and in order. */
-    public synchronized void finishResume(List<StoredMessage> history) {
+    /**
+     * Writes the fetched history, then what arrived live meanwhile, each message once and in order.
+     * It runs on the connection's event loop, where live room frames are written too, so that none
+     * of them can overtake the history.
+     */
+    public void finishResume(List<StoredMessage> history) {
+        try {
+            sink.loop().execute(() -> replay(history));
+        } catch (RejectedExecutionException e) {
+            Log.debugf("connection %s: event loop stopped, resume dropped", connection.id());
+        }
+    }
+
+    private synchronized void replay(List<StoredMessage> history) {
         List<StoredMessage> held = heldDuringResume == null ? List.of() : heldDuringResume;
         heldDuringResume = null;
+        List<ChatSession> touched = new ArrayList<>(1);
         for (StoredMessage m : history) {
-            deliver(m.seq(), m.frame());
+            deliverEncoded(m, touched);
         }
-        held.stream().sorted((a, b) -> Long.compare(a.seq(), b.seq())).forEach(m -> deliver(m.seq(), m.frame()));
+        held.stream().sorted((a, b) -> Long.compare(a.seq(), b.seq())).forEach(m -> deliverEncoded(m, touched));
+        if (!touched.isEmpty()) {
+            flush();
+        }
+    }
+
+    private void deliverEncoded(StoredMessage message, List<ChatSession> touched) {
+        SharedFrame frame = SharedFrame.of(message.frame());
+        try {
+            deliver(message.seq(), frame, touched);
+        } finally {
+            frame.release();
+        }
     }
 
     /** Abandons a resume that failed: held live messages are written as usual. */
@@ -108,7 +162,7 @@ public final class ChatSession {
         if (droppedAsSlow || !connection.isOpen()) {
             return;
         }
-        if (!keepsUp.getAsBoolean()) {
+        if (!sink.writable()) {
             dropAsSlow();
             return;
         }
@@ -123,7 +177,7 @@ public final class ChatSession {
     private void dropAsSlow() {
         droppedAsSlow = true;
         Log.warnf("connection %s: user %d does not keep up with %s, closing it", connection.id(), user.userId(), room);
-        abort.run();
+        sink.abort();
     }
 
     /** Whether this connection was closed for not keeping up (counted when it leaves). */
@@ -154,15 +208,6 @@ public final class ChatSession {
             awaitingAnswer.put(ref, waiting - 1);
         }
         return true;
-    }
-
-    /** Writes the answer to a frame unless that frame was already answered (it timed out meanwhile). */
-    public void answer(String ref, String frame) {
-        if (ref == null || takeAnswer(ref)) {
-            send(frame);
-        } else {
-            Log.debugf("connection %s: late answer to %s dropped (already told unavailable)", connection.id(), ref);
-        }
     }
 
     public synchronized long lastSeq() {

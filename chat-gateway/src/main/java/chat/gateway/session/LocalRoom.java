@@ -6,13 +6,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
  * A room as one gateway sees it: its local connections, and the seq of the last message
  * written to them. Messages are written strictly in seq order: one that arrives ahead of
  * a missing one waits, and if the gap does not close on its own the missing messages are
- * fetched from history ({@link GapFiller}).
+ * fetched from history ({@link GapFiller}). Each frame is encoded once and written to the
+ * connections of each event loop by one task of that loop ({@link FanOut}).
  */
 public final class LocalRoom {
 
@@ -21,6 +23,9 @@ public final class LocalRoom {
 
     private final String name;
     private final Set<ChatSession> sessions = ConcurrentHashMap.newKeySet();
+    /** The same connections, by the event loop that writes to them (a handful of loops: never removed). */
+    private final Map<Executor, Set<ChatSession>> byLoop = new ConcurrentHashMap<>();
+    private final FanOut fanOut;
     private final TreeMap<Long, String> waiting = new TreeMap<>();
     private final GapFiller gapFiller;
     private long deliveredSeq = -1; // unknown until the first message
@@ -31,9 +36,10 @@ public final class LocalRoom {
         void schedule(LocalRoom room, long afterSeq, Consumer<List<StoredMessage>> onFetched);
     }
 
-    LocalRoom(String name, GapFiller gapFiller) {
+    LocalRoom(String name, GapFiller gapFiller, FanOut fanOut) {
         this.name = name;
         this.gapFiller = gapFiller;
+        this.fanOut = fanOut;
     }
 
     public String name() {
@@ -46,9 +52,14 @@ public final class LocalRoom {
 
     void add(ChatSession session) {
         sessions.add(session);
+        byLoop.computeIfAbsent(session.loop(), loop -> ConcurrentHashMap.newKeySet()).add(session);
     }
 
     boolean remove(ChatSession session) {
+        Set<ChatSession> group = byLoop.get(session.loop());
+        if (group != null) {
+            group.remove(session);
+        }
         sessions.remove(session);
         return sessions.isEmpty();
     }
@@ -75,18 +86,46 @@ public final class LocalRoom {
     }
 
     /** Frames without a seq (user_list, typing): to every local connection, or all but one user's. */
-    public void broadcast(String frame, long excludedUserId) {
-        for (ChatSession session : sessions) {
-            if (excludedUserId == 0 || session.user().userId() != excludedUserId) {
-                session.send(frame);
-            }
-        }
+    public synchronized void broadcast(String frame, long excludedUserId) {
+        fan(0, frame, excludedUserId);
     }
 
     private void write(long seq, String frame) {
         deliveredSeq = seq;
-        for (ChatSession session : sessions) {
-            session.deliver(seq, frame);
+        fan(seq, frame, 0);
+    }
+
+    /** Queues one shared frame per event loop that has connections of this room (seq 0: not a message). */
+    private void fan(long seq, String json, long excludedUserId) {
+        SharedFrame frame = SharedFrame.of(json);
+        try {
+            for (Map.Entry<Executor, Set<ChatSession>> group : byLoop.entrySet()) {
+                if (!group.getValue().isEmpty()) {
+                    fanOut.add(group.getKey(), new RoomWrite(group.getValue(), seq, frame.retain(), excludedUserId));
+                }
+            }
+        } finally {
+            frame.release();
+        }
+    }
+
+    /** A room frame for the connections of one event loop, written on that loop. */
+    private record RoomWrite(Set<ChatSession> group, long seq, SharedFrame frame, long excludedUserId)
+            implements FanOut.LoopWrite {
+        @Override
+        public void write(List<ChatSession> touched) {
+            for (ChatSession session : group) {
+                if (seq > 0) {
+                    session.deliver(seq, frame, touched);
+                } else if (excludedUserId == 0 || session.user().userId() != excludedUserId) {
+                    session.write(frame, touched);
+                }
+            }
+        }
+
+        @Override
+        public void release() {
+            frame.release();
         }
     }
 
@@ -128,6 +167,7 @@ public final class LocalRoom {
                 scheduleGapFill();
             }
         }
+        fanOut.flush(); // not the event reader's thread: nobody else flushes these now
     }
 
     /** Gives up on a gap that history cannot fill: writes what is held, in order. */

@@ -30,6 +30,7 @@ public class SessionRegistry implements LocalRoom.GapFiller {
     private final MessageHistory history;
     private final Vertx vertx;
     private final long gapTimeoutMillis;
+    private final FanOut fanOut = new FanOut();
     @Inject
     GatewayMetrics metrics;
 
@@ -44,7 +45,7 @@ public class SessionRegistry implements LocalRoom.GapFiller {
     public void join(ChatSession session) {
         byConnection.put(session.id(), session);
         while (true) {
-            LocalRoom room = rooms.computeIfAbsent(session.room(), name -> new LocalRoom(name, this));
+            LocalRoom room = rooms.computeIfAbsent(session.room(), name -> new LocalRoom(name, this, fanOut));
             room.add(session);
             if (rooms.get(session.room()) == room) {
                 return;
@@ -78,13 +79,17 @@ public class SessionRegistry implements LocalRoom.GapFiller {
         return rooms.size();
     }
 
-    /** Delivers one fan-out event to the local connections it concerns. */
+    /**
+     * Queues one fan-out event for the local connections it concerns; {@link #flush} hands what
+     * was queued to the event loops. Answers to one connection take the same path, so that a
+     * connection gets its frames in the order of the stream.
+     */
     public void dispatch(RoomEvent event) {
         if (event.target() != null) {
             if (instanceId.equals(event.target().gatewayId())) {
                 ChatSession session = byConnection.get(event.target().connectionId());
                 if (session != null) {
-                    session.answer(event.target().frameRef(), event.frame());
+                    fanOut.add(session.loop(), new AnswerWrite(session, event.target().frameRef(), SharedFrame.of(event.frame())));
                     metrics.framesOut(event.type(), 1);
                 }
             }
@@ -101,6 +106,28 @@ public class SessionRegistry implements LocalRoom.GapFiller {
             room.broadcast(event.frame(), event.excludeUserId());
         }
         metrics.framesOut(event.type(), room.sessions().size());
+    }
+
+    /** Writes what {@link #dispatch} queued: one task per event loop. */
+    public void flush() {
+        fanOut.flush();
+    }
+
+    /** The answer to one connection's frame, unless that frame was already answered (it timed out meanwhile). */
+    private record AnswerWrite(ChatSession session, String ref, SharedFrame frame) implements FanOut.LoopWrite {
+        @Override
+        public void write(List<ChatSession> touched) {
+            if (ref == null || session.takeAnswer(ref)) {
+                session.write(frame, touched);
+            } else {
+                Log.debugf("connection %s: late answer to %s dropped (already told unavailable)", session.id(), ref);
+            }
+        }
+
+        @Override
+        public void release() {
+            frame.release();
+        }
     }
 
     @Override

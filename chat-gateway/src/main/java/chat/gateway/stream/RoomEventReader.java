@@ -82,6 +82,7 @@ public class RoomEventReader {
                     lastId = entry.id();
                     deliver(entry);
                 }
+                sessions.flush(); // one write task per event loop for the whole batch
             } catch (RuntimeException e) {
                 healthy = false;
                 if (!running) {

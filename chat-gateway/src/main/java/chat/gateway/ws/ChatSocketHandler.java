@@ -74,8 +74,7 @@ public class ChatSocketHandler {
         ChatSession session = new ChatSession(connection, user, room,
                 new RateLimiter(settings.framesPerSecond(), settings.frameBurst(),
                         connection.userData().get(ConnectionKeys.USER_FRAMES)),
-                channel == null ? () -> true : channel::isWritable,
-                channel == null ? () -> connection.close().subscribe().with(ok -> { }, e -> { }) : () -> SocketTuning.abort(channel));
+                channel == null ? new UntunedSink(connection) : SocketTuning.sink(channel));
         connection.userData().put(ConnectionKeys.SESSION, session);
         LogFields.connection(room, user.userId(), connection.id());
         registry.join(session);

@@ -24,11 +24,18 @@ class LocalRoomTest {
     }
 
     private final ManualGapFiller filler = new ManualGapFiller();
-    private final LocalRoom room = new LocalRoom("r", filler);
-    private final List<Long> written = new ArrayList<>();
+    private final FanOut fanOut = new FanOut();
+    private final LocalRoom room = new LocalRoom("r", filler, fanOut);
+    private final List<Long> recorded = new ArrayList<>();
 
     LocalRoomTest() {
-        room.sessions().add(new RecordingSession(written).session());
+        room.add(new RecordingSession(recorded).session());
+    }
+
+    /** What the connection got once the batch was written (as the event reader flushes after each batch). */
+    private List<Long> written() {
+        fanOut.flush();
+        return recorded;
     }
 
     @Test
@@ -38,7 +45,7 @@ class LocalRoomTest {
         room.onMessage(2, "f2");
         room.onMessage(1, "f1");
         room.onMessage(3, "f3");
-        assertEquals(List.of(1L, 2L, 3L), written);
+        assertEquals(List.of(1L, 2L, 3L), written());
     }
 
     @Test
@@ -46,9 +53,9 @@ class LocalRoomTest {
         room.onMessage(1, "f1");
         room.onMessage(3, "f3");
         room.onMessage(4, "f4");
-        assertEquals(List.of(1L), written);
+        assertEquals(List.of(1L), written());
         room.onMessage(2, "f2");
-        assertEquals(List.of(1L, 2L, 3L, 4L), written);
+        assertEquals(List.of(1L, 2L, 3L, 4L), written());
     }
 
     @Test
@@ -57,7 +64,7 @@ class LocalRoomTest {
         room.onMessage(8, "f8");
         assertEquals(List.of(5L), filler.requestedAfter);
         filler.pending.accept(List.of(new StoredMessage(6, "f6"), new StoredMessage(7, "f7"), new StoredMessage(8, "f8")));
-        assertEquals(List.of(5L, 6L, 7L, 8L), written);
+        assertEquals(List.of(5L, 6L, 7L, 8L), written());
     }
 
     @Test
@@ -65,8 +72,8 @@ class LocalRoomTest {
         room.onMessage(1, "f1");
         room.onMessage(3, "f3");
         filler.pending.accept(List.of());
-        assertEquals(List.of(1L, 3L), written);
+        assertEquals(List.of(1L, 3L), written());
         room.onMessage(4, "f4");
-        assertEquals(List.of(1L, 3L, 4L), written);
+        assertEquals(List.of(1L, 3L, 4L), written());
     }
 }
