@@ -101,6 +101,21 @@ public interface GatewayConfig {
         /** How long a resolved user (token subject to directory id) is cached. */
         @WithDefault("10m")
         Duration userCacheTtl();
+
+        /**
+         * Admission control: past this many open connections new upgrades get HTTP 503 (the client
+         * reconnects, to another gateway); connections already open are not touched.
+         */
+        @WithDefault("50000")
+        int maxConnections();
+
+        /**
+         * Admission control: while the heap still in use after the latest collection passes this
+         * share of the maximum heap, new upgrades get HTTP 503, so that connections can never fill
+         * the heap into back-to-back full collections.
+         */
+        @WithDefault("0.8")
+        double maxHeapAfterGc();
     }
 
     /** Where the services answer. */

@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * type [chat_frames_in_total{type}, chat_frames_out_total{type}], refused frames by error code
  * [chat_frames_rejected_total{code}], delivery latency from a message's {@code sent_at} to its
  * write to this gateway's sockets [chat_delivery_latency_seconds], gap fills
- * [chat_gap_fills_total] and stalled readers dropped [chat_stalled_readers_dropped_total].
+ * [chat_gap_fills_total], stalled readers dropped [chat_stalled_readers_dropped_total] and upgrades
+ * refused by admission control [chat_admission_refused_total{reason}].
  */
 @ApplicationScoped
 public class GatewayMetrics {
@@ -103,6 +104,11 @@ public class GatewayMetrics {
         } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
             // a frame without a usable timestamp is delivered all the same; it just is not measured
         }
+    }
+
+    /** An upgrade refused with 503 because this gateway is full ({@code connections} or {@code heap}). */
+    public void admissionRefused(String reason) {
+        counter("chat.admission.refused", "reason", reason).increment();
     }
 
     public void gapFill() {

@@ -19,7 +19,8 @@ import java.util.Optional;
  * Decides a chat upgrade before any socket is opened: tokens in the URL (401), a foreign
  * {@code Origin} (403), a malformed room name (400), a private room the user is not a member
  * of (403) or whose users do not exist (404), a user with the most connections open already
- * (429); then resolves the user's directory entry and keeps it on the connection.
+ * (429), a gateway that is stopping or full ({@link AdmissionControl}, 503); then resolves the
+ * user's directory entry and keeps it on the connection.
  */
 @ApplicationScoped
 public class RoomUpgradeCheck implements HttpUpgradeCheck {
@@ -30,9 +31,11 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
     private final int maxPendingBytes;
     private final GatewayDrain drain;
     private final GatewayMetrics metrics;
+    private final AdmissionControl admission;
 
     public RoomUpgradeCheck(OriginPolicy origins, UserDirectory directory, UserLimits limits, GatewayConfig config,
-                            GatewayDrain drain, GatewayMetrics metrics) {
+                            GatewayDrain drain, GatewayMetrics metrics, AdmissionControl admission) {
+        this.admission = admission;
         this.origins = origins;
         this.directory = directory;
         this.limits = limits;
@@ -48,9 +51,19 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
 
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
-        Uni<CheckResult> decision = drain.isDraining()
-                ? CheckResult.rejectUpgrade(503) // stopping: the client reconnects to another gateway
-                : decide(context);
+        Uni<CheckResult> decision;
+        if (drain.isDraining()) {
+            decision = CheckResult.rejectUpgrade(503); // stopping: the client reconnects to another gateway
+        } else {
+            Optional<AdmissionControl.Refusal> full = admission.refusal();
+            if (full.isPresent()) {
+                // full: refused before the token is even parsed, so a reconnect storm costs little
+                metrics.admissionRefused(full.get().name().toLowerCase());
+                decision = CheckResult.rejectUpgrade(503);
+            } else {
+                decision = decide(context);
+            }
+        }
         return decision.invoke(result -> metrics.upgrade(result.isUpgradePermitted(), result.getHttpResponseCode()));
     }
 
