@@ -30,13 +30,16 @@ public final class TokenCache {
     private static final long MIN_VALIDITY_SECONDS = 60;
 
     private final KeycloakAccounts keycloak;
+    private final ChatDirectory directory;
     private final Path file;
     private final Map<String, CachedToken> tokens = new ConcurrentHashMap<>();
     private int logins;
     private int refreshes;
 
-    public TokenCache(KeycloakAccounts keycloak, Path file) {
+    /** {@code gateway}: where new users are registered in the chat's directory (null: never). */
+    public TokenCache(KeycloakAccounts keycloak, java.net.URI gateway, Path file) {
         this.keycloak = keycloak;
+        this.directory = gateway == null ? null : new ChatDirectory(gateway);
         this.file = file;
         load();
     }
@@ -47,7 +50,7 @@ public final class TokenCache {
      */
     public void ensure(List<String> users, long seconds, int concurrency) {
         long now = Instant.now().getEpochSecond();
-        List<String> missing = users.stream().filter(u -> tokens.get(u) == null || !tokens.get(u).validFor(now, seconds)).toList();
+        List<String> missing = users.stream().filter(u -> !usable(tokens.get(u), now, seconds)).toList();
         if (missing.isEmpty()) {
             return;
         }
@@ -74,10 +77,15 @@ public final class TokenCache {
     /** A token of the user valid for at least a minute, renewed on the spot if the cached one is about to expire. */
     public String token(String user) {
         CachedToken cached = tokens.get(user);
-        if (cached == null || !cached.validFor(Instant.now().getEpochSecond(), MIN_VALIDITY_SECONDS)) {
+        if (!usable(cached, Instant.now().getEpochSecond(), MIN_VALIDITY_SECONDS)) {
             cached = renew(user);
         }
         return cached.access();
+    }
+
+    /** Valid long enough, and (when the chat's directory is known) with the user's {@code user_id} claim. */
+    private boolean usable(CachedToken token, long now, long seconds) {
+        return token != null && token.validFor(now, seconds) && (directory == null || ChatDirectory.hasUserId(token.access()));
     }
 
     public synchronized int logins() {
@@ -100,6 +108,12 @@ public final class TokenCache {
         if (fresh == null) {
             fresh = keycloak.login(user);
             count(true);
+        }
+        if (directory != null && !ChatDirectory.hasUserId(fresh.access())) {
+            // a new user: register it, then a refresh brings the token with its user_id claim
+            directory.register(user, fresh.access());
+            CachedToken withId = keycloak.refresh(user, fresh.refresh());
+            fresh = withId != null ? withId : keycloak.login(user);
         }
         tokens.put(user, fresh);
         return fresh;

@@ -8,6 +8,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.UpgradeRejectedException;
+import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -18,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
 import org.HdrHistogram.Recorder;
@@ -100,34 +102,55 @@ public final class Connector implements AutoCloseable {
 
     private void open(ChatConnection c, String url, String token, FrameListener listener) {
         WebSocketClient client = clients.get(c.index % clients.size());
-        WebSocketConnectOptions options = new WebSocketConnectOptions().setAbsoluteURI(url).setTimeout(timeoutMillis);
+        // connect timeout only: a request timeout would also close an open socket that stays idle that long
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setAbsoluteURI(url).setConnectTimeout(timeoutMillis);
         if (token != null) {
             options.addHeader("Authorization", "Bearer " + token);
         }
         attempted.increment();
         long started = System.nanoTime();
-        c.context.runOnContext(v -> client.connect(options).onComplete(ar -> {
-            handshakes.release();
-            if (ar.failed()) {
-                failures.computeIfAbsent(reason(ar.cause()), r -> new LongAdder()).increment();
-                return;
-            }
-            long now = System.nanoTime();
-            handshakeLatency.recordValue((now - started) / 1000);
-            c.openedAtNanos = now;
-            c.socket = ar.result();
-            opened.increment();
-            ar.result().textMessageHandler(text -> listener.onFrame(c, IncomingFrame.parse(text)));
-            ar.result().exceptionHandler(e -> { });
-            ar.result().closeHandler(x -> {
-                c.closedAtNanos = System.nanoTime();
-                if (!c.closing) {
-                    unexpectedCloses.increment();
-                    Short code = ar.result().closeStatusCode();
-                    closeCodes.computeIfAbsent(code == null ? "none" : code.toString(), k -> new LongAdder()).increment();
+        AtomicBoolean settled = new AtomicBoolean();
+        c.context.runOnContext(v -> {
+            long timer = vertx.setTimer(timeoutMillis, t -> {
+                if (settled.compareAndSet(false, true)) {
+                    handshakes.release();
+                    failures.computeIfAbsent("timeout", r -> new LongAdder()).increment();
                 }
             });
-        }));
+            client.connect(options).onComplete(ar -> {
+                vertx.cancelTimer(timer);
+                if (!settled.compareAndSet(false, true)) {
+                    if (ar.succeeded()) {
+                        ar.result().close(); // answered after its timeout: counted as failed, not kept
+                    }
+                    return;
+                }
+                if (ar.failed()) {
+                    failures.computeIfAbsent(reason(ar.cause()), r -> new LongAdder()).increment();
+                } else {
+                    opened(c, ar.result(), started, listener);
+                }
+                handshakes.release(); // after the counting: openAll returns with every figure in place
+            });
+        });
+    }
+
+    private void opened(ChatConnection c, WebSocket ws, long started, FrameListener listener) {
+        long now = System.nanoTime();
+        handshakeLatency.recordValue((now - started) / 1000);
+        c.openedAtNanos = now;
+        c.socket = ws;
+        opened.increment();
+        ws.textMessageHandler(text -> listener.onFrame(c, IncomingFrame.parse(text)));
+        ws.exceptionHandler(e -> { });
+        ws.closeHandler(x -> {
+            c.closedAtNanos = System.nanoTime();
+            if (!c.closing) {
+                unexpectedCloses.increment();
+                Short code = ws.closeStatusCode();
+                closeCodes.computeIfAbsent(code == null ? "none" : code.toString(), k -> new LongAdder()).increment();
+            }
+        });
     }
 
     private static String reason(Throwable cause) {

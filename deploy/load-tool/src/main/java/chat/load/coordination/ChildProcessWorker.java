@@ -30,6 +30,7 @@ final class ChildProcessWorker implements WorkerHandle {
     private final Process process;
     private final BufferedReader out;
     private final Writer in;
+    private com.fasterxml.jackson.databind.JsonNode ready;
 
     ChildProcessWorker(LoadOptions options, int index) throws IOException {
         this.index = index;
@@ -49,7 +50,17 @@ final class ChildProcessWorker implements WorkerHandle {
 
     @Override
     public void connect() throws IOException {
-        expect(READY);
+        ready = JSON.readTree(expect(READY).substring(READY.length()).trim());
+    }
+
+    @Override
+    public long opened() {
+        return ready.path("opened").asLong();
+    }
+
+    @Override
+    public java.util.Map<String, Long> failures() {
+        return JSON.convertValue(ready.path("failures"), new com.fasterxml.jackson.core.type.TypeReference<>() { });
     }
 
     @Override

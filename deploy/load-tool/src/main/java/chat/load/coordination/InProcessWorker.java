@@ -26,6 +26,16 @@ final class InProcessWorker implements WorkerHandle {
     }
 
     @Override
+    public long opened() {
+        return worker.opened();
+    }
+
+    @Override
+    public java.util.Map<String, Long> failures() {
+        return worker.connectFailures();
+    }
+
+    @Override
     public void run(long startEpochMillis) throws InterruptedException {
         if (options.mode == Mode.CONNECT) {
             worker.hold(options.holdSeconds);

@@ -69,6 +69,11 @@ public final class RunCoordinator {
                 return null;
             });
             CpuSampler.Snapshot s1 = cpu.snapshot();
+            long opened = workers.stream().mapToLong(WorkerHandle::opened).sum();
+            if (opened == 0) {
+                throw new IllegalStateException("no connection opened; failures: " + workers.stream()
+                        .map(WorkerHandle::failures).toList());
+            }
             long start = System.currentTimeMillis() + 300;
             all(pool, workers, w -> {
                 w.run(start);

@@ -8,6 +8,12 @@ interface WorkerHandle extends AutoCloseable {
     /** Opens the connections (and lets them settle); returns when they are. */
     void connect() throws Exception;
 
+    /** Connections opened (after {@link #connect}). */
+    long opened();
+
+    /** Why connections failed to open, counted by reason (after {@link #connect}). */
+    java.util.Map<String, Long> failures();
+
     /** Runs the phase after connecting: send and drain from {@code startEpochMillis}, or hold idle. */
     void run(long startEpochMillis) throws Exception;
 

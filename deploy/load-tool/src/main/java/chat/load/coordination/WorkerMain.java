@@ -23,7 +23,8 @@ public final class WorkerMain {
         try (Worker worker = new Worker(options, Slice.of(options.workerIndex, options.workerCount, options.rooms,
                 options.clientsPerRoom))) {
             worker.connect(RunAccounts.of(options)::tokenOf);
-            System.out.println(ChildProcessWorker.READY);
+            System.out.println(ChildProcessWorker.READY + " " + new ObjectMapper().writeValueAsString(
+                    java.util.Map.of("opened", worker.opened(), "failures", worker.connectFailures())));
             String go = await(commands, "GO ");
             if (options.mode == Mode.CONNECT) {
                 worker.hold(options.holdSeconds);

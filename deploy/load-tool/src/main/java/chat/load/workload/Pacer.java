@@ -66,6 +66,11 @@ final class Pacer {
             ChatConnection sender = senders.get(i);
             long[] next = due.get(i);
             while (next[0] <= now && next[0] < end) {
+                if (!sender.isOpen()) { // closed or never opened: the message is not sent, so not owed
+                    ledger.sendFailed();
+                    next[0] += periodNanos;
+                    continue;
+                }
                 boolean measured = next[0] >= measureStart;
                 String text = ledger.nextText(sender.sender(), measured, (now - next[0]) / 1000, payloadBytes);
                 next[0] += periodNanos;

@@ -136,6 +136,16 @@ public final class Worker implements FrameListener, AutoCloseable {
         return h.getTotalCount() == 0 ? "-" : String.format("%.1f ms", h.getValueAtPercentile(percentile) / 1000.0);
     }
 
+    public long opened() {
+        return connector.opened();
+    }
+
+    public Map<String, Long> connectFailures() {
+        WorkerResult r = new WorkerResult();
+        connector.fill(r);
+        return r.connectFailures;
+    }
+
     /** Keeps the connections open and idle for the hold time (connect workload). */
     public void hold(double seconds) throws InterruptedException {
         log("holding %,d connections idle for %.0f s", connector.opened(), seconds);
