@@ -4,7 +4,9 @@ import chat.load.stats.Histograms;
 import chat.load.stats.SenderBook;
 import chat.load.stats.WallClock;
 import chat.load.stats.WorkerResult;
+import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.UpgradeRejectedException;
@@ -61,9 +63,16 @@ public final class Connector implements AutoCloseable {
             }
             clients.add(vertx.createWebSocketClient(options));
         }
-        for (int i = 0; i < loops; i++) {
-            contexts.add(vertx.getOrCreateContext()); // outside a Vert.x thread: a new event-loop context each time
-        }
+        // one verticle instance per event loop, to get one context on each (getOrCreateContext from
+        // this thread would hand back the same sticky event loop every time)
+        List<Context> created = java.util.Collections.synchronizedList(new ArrayList<>());
+        vertx.deployVerticle(() -> new AbstractVerticle() {
+            @Override
+            public void start() {
+                created.add(context);
+            }
+        }, new DeploymentOptions().setInstances(loops)).toCompletionStage().toCompletableFuture().join();
+        contexts.addAll(created);
         this.concurrency = concurrency;
         handshakes = new Semaphore(concurrency);
     }

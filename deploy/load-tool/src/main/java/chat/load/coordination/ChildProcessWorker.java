@@ -36,7 +36,8 @@ final class ChildProcessWorker implements WorkerHandle {
         this.index = index;
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-Xmx" + System.getenv().getOrDefault("LOAD_TOOL_WORKER_HEAP", "1g"));
+        // the same JVM flags as this process (JIT, collector, heap: see the load-tool launcher)
+        command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("chat.load.LoadTool");
