@@ -3,6 +3,8 @@ package chat.load;
 import chat.load.config.LoadOptions;
 import chat.load.coordination.RunCoordinator;
 import chat.load.coordination.WorkerMain;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The load tool's entry point: {@code fanout}, {@code ingest} or {@code connect} against a
@@ -11,10 +13,14 @@ import chat.load.coordination.WorkerMain;
  */
 public final class LoadTool {
 
+    /** Vert.x logs every connection the server closes while thousands close: noise, not figures (held: JUL keeps loggers weakly). */
+    private static final Logger QUIET_VERTX_CONNECTIONS = Logger.getLogger("io.vertx.core.net.impl.ConnectionBase");
+
     private LoadTool() {
     }
 
     public static void main(String[] args) throws Exception {
+        QUIET_VERTX_CONNECTIONS.setLevel(Level.OFF);
         LoadOptions options;
         try {
             options = LoadOptions.parse(args);

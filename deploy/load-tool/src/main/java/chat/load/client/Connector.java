@@ -42,6 +42,7 @@ public final class Connector implements AutoCloseable {
     private final int concurrency;
     private final long timeoutMillis;
     private final Recorder handshakeLatency = new Recorder(3);
+    private final org.HdrHistogram.Histogram handshakeTotal = Histograms.empty();
     private final LongAdder attempted = new LongAdder();
     private final LongAdder opened = new LongAdder();
     private final LongAdder unexpectedCloses = new LongAdder();
@@ -202,7 +203,10 @@ public final class Connector implements AutoCloseable {
         r.closeCodes = sums(closeCodes);
         r.connectStartMicros = startMicros;
         r.connectEndMicros = endMicros;
-        r.handshakeLatency = Histograms.encode(handshakeLatency.getIntervalHistogram());
+        synchronized (handshakeTotal) {
+            handshakeTotal.add(handshakeLatency.getIntervalHistogram());
+            r.handshakeLatency = Histograms.encode(handshakeTotal);
+        }
     }
 
     private static Map<String, Long> sums(Map<String, LongAdder> counters) {

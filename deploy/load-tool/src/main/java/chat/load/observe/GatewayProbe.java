@@ -58,7 +58,7 @@ public final class GatewayProbe {
 
     /** Sum of {@code jvm_memory_used_bytes{area="heap",...}} at the management port. */
     public long heapUsed() {
-        String body = get(metrics);
+        String body = get(metrics, Duration.ofSeconds(15)); // a busy gateway renders its metrics slowly
         if (body == null) {
             throw new IllegalStateException("gateway metrics at " + metrics + " unreachable");
         }
@@ -81,7 +81,7 @@ public final class GatewayProbe {
     }
 
     public boolean ready() {
-        return get(gateway.resolve("/q/health/ready")) != null;
+        return get(gateway.resolve("/q/health/ready"), Duration.ofSeconds(1)) != null;
     }
 
     /**
@@ -100,9 +100,9 @@ public final class GatewayProbe {
         return -1;
     }
 
-    private String get(URI uri) {
+    private String get(URI uri, Duration timeout) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(1)).GET().build(),
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 ? r.body() : null;
         } catch (IOException e) {
