@@ -25,6 +25,9 @@ class RunLedgerTest {
     }
 
     private final MessageText ids = new MessageText("t1");
+    /** The accounting of one process with rooms 0 and 1, and the sender of room 0 (a fresh pair per test). */
+    private final RunLedger ledger = new RunLedger(ids, CLIENTS, 0, 2);
+    private final SenderBook sender = new SenderBook(0, 0, 10);
 
     /** Sends one measured message from the sender book, acks it, and returns its text. */
     private String sendAndAck(RunLedger ledger, SenderBook sender) {
@@ -35,8 +38,6 @@ class RunLedgerTest {
 
     @Test
     void everyAckedMessageAtEveryMemberIsNoLoss() {
-        RunLedger ledger = new RunLedger(ids, CLIENTS, 0, 1);
-        SenderBook sender = new SenderBook(0, 0, 10);
         List<FakeMember> members = List.of(new FakeMember(0), new FakeMember(0), new FakeMember(0));
         for (long seq = 1; seq <= 5; seq++) {
             String text = sendAndAck(ledger, sender);
@@ -58,8 +59,6 @@ class RunLedgerTest {
 
     @Test
     void aMessageMissingAtOneMemberIsOneLostDelivery() {
-        RunLedger ledger = new RunLedger(ids, CLIENTS, 0, 1);
-        SenderBook sender = new SenderBook(0, 0, 10);
         FakeMember a = new FakeMember(0);
         FakeMember b = new FakeMember(0);
         String first = sendAndAck(ledger, sender);
@@ -75,8 +74,6 @@ class RunLedgerTest {
 
     @Test
     void aMemberThatJoinedDuringTheWindowIsNotOwedAnything() {
-        RunLedger ledger = new RunLedger(ids, CLIENTS, 0, 1);
-        SenderBook sender = new SenderBook(0, 0, 10);
         FakeMember present = new FakeMember(0);
         FakeMember late = new FakeMember(0, 15, 0, new ReceiverBook());
         FakeMember leftEarly = new FakeMember(0, 1, 12, new ReceiverBook());
@@ -90,8 +87,6 @@ class RunLedgerTest {
 
     @Test
     void aSecondCopyIsADuplicateAndNotASecondDelivery() {
-        RunLedger ledger = new RunLedger(ids, CLIENTS, 0, 1);
-        SenderBook sender = new SenderBook(0, 0, 10);
         FakeMember a = new FakeMember(0);
         String text = sendAndAck(ledger, sender);
         ledger.delivery(0, a.received(), text, 1);
@@ -105,8 +100,6 @@ class RunLedgerTest {
 
     @Test
     void aSeqGoingBackIsOutOfOrder() {
-        RunLedger ledger = new RunLedger(ids, CLIENTS, 0, 1);
-        SenderBook sender = new SenderBook(0, 0, 10);
         FakeMember a = new FakeMember(0);
         String first = sendAndAck(ledger, sender);
         String second = sendAndAck(ledger, sender);
@@ -120,8 +113,6 @@ class RunLedgerTest {
 
     @Test
     void withoutSeqTheSendersOwnNumbersGiveTheOrder() {
-        RunLedger ledger = new RunLedger(ids, CLIENTS, 0, 1);
-        SenderBook sender = new SenderBook(0, 0, 10);
         FakeMember a = new FakeMember(0);
         String first = ledger.nextText(sender, true, 0, 64);
         String second = ledger.nextText(sender, true, 0, 64);
@@ -136,8 +127,6 @@ class RunLedgerTest {
 
     @Test
     void errorsAndWarmUpAreCountedApartFromTheMeasuredFigures() {
-        RunLedger ledger = new RunLedger(ids, CLIENTS, 0, 1);
-        SenderBook sender = new SenderBook(0, 0, 10);
         FakeMember a = new FakeMember(0);
         String warm = ledger.nextText(sender, false, 0, 64);
         ledger.answer(sender, ids.clientId(0, sender.lastNumber()), null);
@@ -159,8 +148,6 @@ class RunLedgerTest {
 
     @Test
     void aSecondAckOfOneMessageIsUnmatchedNotCountedTwice() {
-        RunLedger ledger = new RunLedger(ids, CLIENTS, 0, 1);
-        SenderBook sender = new SenderBook(0, 0, 10);
         sendAndAck(ledger, sender);
         ledger.answer(sender, ids.clientId(0, 0), null);
         ledger.answer(sender, "someone-else", null);
@@ -172,7 +159,6 @@ class RunLedgerTest {
 
     @Test
     void aDeliveryFromAnotherRoomIsCrossRoom() {
-        RunLedger ledger = new RunLedger(ids, CLIENTS, 0, 2);
         SenderBook senderOfRoom1 = new SenderBook(CLIENTS, 1, 10);
         FakeMember inRoom0 = new FakeMember(0);
         String text = sendAndAck(ledger, senderOfRoom1);
