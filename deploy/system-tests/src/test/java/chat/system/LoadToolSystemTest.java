@@ -53,6 +53,7 @@ class LoadToolSystemTest {
         assertEquals(0, m.path("duplicates").asLong());
         assertEquals(0, m.path("out_of_order").asLong());
         assertEquals(0, m.path("cross_room").asLong());
+        assertTrue(m.path("clean").asBoolean(), "the run is clean: " + m.path("problems"));
         assertTrue(m.path("stored_and_delivered_per_second").asDouble() > 0);
         assertTrue(m.path("deliveries_per_second").asDouble() > 0);
         for (String latency : new String[] {"ack", "delivery"}) {

@@ -78,6 +78,27 @@ public final class RunReport {
                 .put("window_s", round(window))
                 .put("stored_and_delivered_per_second", round(r.deliveredMessages(acks) / window))
                 .put("deliveries_per_second", round(r.stableDeliveries() / window));
+        // clean: every measured message answered (with acks) and every owed delivery made, once, in order;
+        // a run that is not clean has no trustworthy rate, whatever its percentiles say
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        long unanswered = acks ? Math.max(0, r.sentMeasured - r.acked - r.errorsMeasured) : 0;
+        if (unanswered > 0) {
+            problems.add(unanswered + " unanswered");
+        }
+        if (r.errorsMeasured > 0) {
+            problems.add(r.errorsMeasured + " refused");
+        }
+        if (lost > 0) {
+            problems.add(lost + " deliveries lost");
+        }
+        if (r.duplicates > 0 || r.outOfOrder > 0 || r.crossRoom > 0) {
+            problems.add(r.duplicates + " duplicates, " + r.outOfOrder + " out of order, " + r.crossRoom + " cross-room");
+        }
+        if (r.sentMeasured == 0) {
+            problems.add("nothing sent");
+        }
+        m.put("clean", problems.isEmpty());
+        m.set("problems", JSON.valueToTree(problems));
         ObjectNode latency = root.putObject("latency_ms");
         if (acks) {
             putSummary(latency, "ack", r.ackLatency);

@@ -43,6 +43,8 @@ public final class Summary {
                     m.path("stored_and_delivered_per_second").asDouble())));
             rows.add(row("anomalies", String.format("duplicates %d, out of order %d, cross-room %d",
                     m.path("duplicates").asLong(), m.path("out_of_order").asLong(), m.path("cross_room").asLong())));
+            rows.add(row("verdict", m.path("clean").asBoolean() ? "clean: every measured message answered and delivered once, in order"
+                    : "NOT CLEAN: " + String.join(", ", strings(m.path("problems")))));
             JsonNode lat = r.path("latency_ms");
             if (lat.has("ack")) {
                 rows.add(row("ack ms", percentiles(lat.path("ack"))));
@@ -82,6 +84,12 @@ public final class Summary {
             s.append(s.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue().asText());
         }
         return s.toString();
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(x -> out.add(x.asText()));
+        return out;
     }
 
     private static String[] row(String key, String value) {
