@@ -1,5 +1,6 @@
 package chat.message.frame;
 
+import chat.events.ErrorCode;
 import chat.events.ErrorFrame;
 import chat.events.StreamCodec;
 import chat.message.entity.StoredMessage;
@@ -10,7 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Builds the client frames of PROTOCOL.md; the one place that knows their shape, used by
+ * Builds the server frames of docs/PROTOCOL.md (Server frames); the one place that knows their shape, used by
  * the live events and by the history REST alike.
  */
 public final class MessageFrames {
@@ -34,7 +35,7 @@ public final class MessageFrames {
         return new AckFrame(AckFrame.TYPE, clientId, m.id, m.seq);
     }
 
-    public static ErrorFrame error(String code, String reason) {
+    public static ErrorFrame error(ErrorCode code, String reason) {
         return ErrorFrame.of(code, reason);
     }
 

@@ -1,5 +1,6 @@
 package chat.message.frame;
 
+import chat.events.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import chat.message.entity.Message;
@@ -52,9 +53,9 @@ class MessageFramesTest {
         assertEquals("{\"type\":\"ack\",\"client_id\":null,\"message_id\":42,\"seq\":3}",
                 MessageFrames.encode(MessageFrames.ack(null, m)));
         assertEquals("{\"type\":\"error\",\"code\":\"too_large\",\"reason\":\"r\",\"client_id\":null}",
-                MessageFrames.encode(MessageFrames.error("too_large", "r")));
+                MessageFrames.encode(MessageFrames.error(ErrorCode.TOO_LARGE, "r")));
         assertEquals("{\"type\":\"error\",\"code\":\"bad_frame\",\"reason\":\"r\",\"client_id\":\"c-9\"}",
-                MessageFrames.encode(MessageFrames.error("bad_frame", "r").forClient("c-9")));
+                MessageFrames.encode(MessageFrames.error(ErrorCode.BAD_FRAME, "r").forClient("c-9")));
         assertEquals("{\"type\":\"message_read\",\"room\":\"lobby\",\"message_id\":42,\"username\":\"bob\",\"user_id\":2}",
                 MessageFrames.encode(MessageFrames.messageRead("lobby", 42, "bob", 2)));
     }
