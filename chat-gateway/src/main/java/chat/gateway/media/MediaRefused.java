@@ -1,6 +1,6 @@
 package chat.gateway.media;
 
-/** A media frame that cannot become a message; {@code code} is the PROTOCOL.md error code the sender gets. */
+/** A media frame that cannot become a message; {@code code} is the error code (docs/PROTOCOL.md, Errors) the sender gets. */
 public class MediaRefused extends RuntimeException {
 
     private final String code;

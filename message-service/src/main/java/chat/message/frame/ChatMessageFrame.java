@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-/** The {@code chat_message} frame of PROTOCOL.md, as live events and history both carry it. */
+/** The {@code chat_message} frame (docs/PROTOCOL.md, Server frames), as live events and history both carry it. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"type", "room", "message_id", "seq", "message", "username", "user_id", "timestamp", "sent_at",
         "image_url", "audio_url", "image_thumb_url", "audio_duration_ms", "client_id"})
