@@ -2,8 +2,8 @@ package chat.gateway.ws;
 
 import chat.events.RoomNames;
 import chat.gateway.config.GatewayConfig;
-import chat.gateway.identity.ChatUser;
-import chat.gateway.identity.UserDirectory;
+import chat.gateway.client.ChatUser;
+import chat.gateway.client.UserDirectory;
 import chat.gateway.metrics.GatewayMetrics;
 import chat.gateway.session.RateLimiter;
 import chat.gateway.session.UserLimits;

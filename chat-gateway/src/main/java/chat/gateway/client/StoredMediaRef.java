@@ -1,4 +1,4 @@
-package chat.gateway.media;
+package chat.gateway.client;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,4 +1,4 @@
-package chat.gateway.identity;
+package chat.gateway.client;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;

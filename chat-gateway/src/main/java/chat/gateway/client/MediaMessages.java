@@ -1,11 +1,10 @@
-package chat.gateway.media;
+package chat.gateway.client;
 
 import chat.events.MediaUpload;
 import chat.events.Origin;
 import chat.events.SendMessage;
 import chat.gateway.frames.ClientFrame;
 import chat.gateway.frames.ServerFrames;
-import chat.gateway.identity.ChatUser;
 import chat.gateway.session.ChatSession;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;

@@ -1,4 +1,4 @@
-package chat.gateway.history;
+package chat.gateway.client;
 
 /**
  * A message fetched from history, ready to be written to a connection.

@@ -1,4 +1,4 @@
-package chat.gateway.identity;
+package chat.gateway.client;
 
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.smallrye.mutiny.Uni;

@@ -1,4 +1,4 @@
-package chat.gateway.history;
+package chat.gateway.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package chat.gateway.identity;
+package chat.gateway.client;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 

@@ -1,4 +1,4 @@
-package chat.gateway.media;
+package chat.gateway.client;
 
 import chat.gateway.config.GatewayConfig;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package chat.gateway.media;
+package chat.gateway.client;
 
 /** A media frame that cannot become a message; {@code code} is the error code (docs/PROTOCOL.md, Errors) the sender gets. */
 public class MediaRefused extends RuntimeException {

@@ -1,4 +1,4 @@
-package chat.gateway.identity;
+package chat.gateway.client;
 
 import chat.gateway.config.GatewayConfig;
 import io.quarkus.oidc.AccessTokenCredential;

@@ -1,4 +1,4 @@
-package chat.gateway.identity;
+package chat.gateway.client;
 
 import chat.events.UserIdClaim;
 import io.quarkus.security.identity.SecurityIdentity;
