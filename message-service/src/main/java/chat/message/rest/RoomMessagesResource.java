@@ -1,7 +1,7 @@
 package chat.message.rest;
 
 import chat.events.rest.ApiError;
-import chat.message.frame.ChatMessageFrame;
+import chat.message.frames.ChatMessageFrame;
 import chat.message.service.HistoryQuery;
 import chat.message.service.HistoryService;
 import chat.message.service.ReadState;

@@ -1,7 +1,7 @@
 package chat.message.rest;
 
 import chat.events.rest.ApiError;
-import chat.message.frame.ChatMessageFrame;
+import chat.message.frames.ChatMessageFrame;
 import chat.message.service.ReadState;
 import chat.message.service.ReadStates;
 import chat.message.service.Reader;

@@ -6,7 +6,7 @@ import chat.events.SendMessage;
 import chat.message.config.MessageConfig;
 import chat.events.ErrorCode;
 import chat.events.ErrorFrame;
-import chat.message.frame.MessageFrames;
+import chat.message.frames.MessageFrames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;

@@ -12,7 +12,7 @@ import chat.events.redis.BatchHandler;
 import chat.events.redis.StreamEntry;
 import chat.events.ErrorCode;
 import chat.events.ErrorFrame;
-import chat.message.frame.MessageFrames;
+import chat.message.frames.MessageFrames;
 import chat.message.service.CommandValidator;
 import chat.message.service.MessageStore;
 import chat.message.service.ReadReceipts;

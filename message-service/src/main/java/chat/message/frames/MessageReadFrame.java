@@ -1,4 +1,4 @@
-package chat.message.frame;
+package chat.message.frames;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;

@@ -1,4 +1,4 @@
-package chat.message.frame;
+package chat.message.frames;
 
 import chat.events.ErrorCode;
 import chat.events.ErrorFrame;

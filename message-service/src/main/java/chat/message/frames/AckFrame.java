@@ -1,4 +1,4 @@
-package chat.message.frame;
+package chat.message.frames;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
