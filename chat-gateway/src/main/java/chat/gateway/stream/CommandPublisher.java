@@ -9,8 +9,8 @@ import chat.events.StreamCodec;
 import chat.events.StreamNames;
 import chat.events.config.StreamsConfig;
 import chat.events.redis.StreamPublisher;
-import io.vertx.mutiny.redis.client.Response;
-import io.smallrye.mutiny.Uni;
+import io.vertx.redis.client.Response;
+import io.vertx.core.Future;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -40,7 +40,7 @@ public class CommandPublisher {
     }
 
     /** Routes a command to the stream of the service that owns it; the item is the entry id. */
-    public Uni<String> publish(Command command) {
+    public Future<String> publish(Command command) {
         if (command instanceof PresenceCommand) {
             return xadd(names.presenceCommands(), PRESENCE_MAX_LENGTH, command);
         }
@@ -49,13 +49,14 @@ public class CommandPublisher {
         }
         String room = command instanceof SendMessage send ? send.room() : ((MarkRead) command).room();
         if (backlog.isFull(room)) {
-            return Uni.createFrom().failure(new BacklogFull(room));
+            return Future.failedFuture(new BacklogFull(room));
         }
         return xadd(names.messageCommandsFor(room, partitions), 0, command);
     }
 
-    private Uni<String> xadd(String key, long maxLength, Command command) {
-        return redis.send(StreamPublisher.xadd(key, maxLength, StreamCodec.encode(command))).map(Response::toString);
+    private Future<String> xadd(String key, long maxLength, Command command) {
+        return redis.send(StreamPublisher.xadd(key, maxLength, StreamCodec.encode(command)).getDelegate())
+                .map(Response::toString);
     }
 
     /** The room's command partition is too far behind to take more. */
