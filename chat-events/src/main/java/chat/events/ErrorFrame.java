@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 /**
  * The {@code error} frame of the wire contract, as every service and the gateway write it:
  * a refused frame, sent to the connection it came from, carrying the frame's {@code client_id}
- * (null when it had none) so the client knows which message failed.
+ * (null when it had none) so the client knows which message failed. Its codes are {@link ErrorCode}s.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"type", "code", "reason", "client_id"})
@@ -18,15 +18,9 @@ public record ErrorFrame(
         @JsonProperty("client_id") String clientId) {
 
     public static final String TYPE = "error";
-    public static final String BAD_FRAME = "bad_frame";
-    public static final String TOO_LARGE = "too_large";
-    public static final String RATE_LIMITED = "rate_limited";
-    public static final String FORBIDDEN = "forbidden";
-    public static final String UNSUPPORTED_MEDIA = "unsupported_media";
-    public static final String UNAVAILABLE = "unavailable";
 
-    public static ErrorFrame of(String code, String reason) {
-        return new ErrorFrame(TYPE, code, reason, null);
+    public static ErrorFrame of(ErrorCode code, String reason) {
+        return new ErrorFrame(TYPE, code.wire(), reason, null);
     }
 
     /** The same refusal, addressed to the frame with this client id. */

@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Rules for room names (PROTOCOL.md section 2), shared by the gateway that checks a path
+ * Rules for room names (docs/PROTOCOL.md, Rooms), shared by the gateway that checks a path
  * and the services that own rooms.
  */
 public final class RoomNames {

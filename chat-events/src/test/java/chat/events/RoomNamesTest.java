@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The room name rules of PROTOCOL.md section 2. */
+/** The room name rules of docs/PROTOCOL.md, Rooms. */
 class RoomNamesTest {
 
     @Test

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** Which characters user text may hold (PROTOCOL.md section 3). */
+/** Which characters user text may hold (docs/PROTOCOL.md, What text may hold). */
 class TextRulesTest {
 
     @Test

@@ -1,14 +1,12 @@
 package chat.media;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import static chat.stack.test.StubAnswers.answer;
+import static chat.stack.test.StubAnswers.username;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,7 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** alice's id for this test run; bob's is the next one. */
     public static final long ALICE_ID = 1_000_000_000L + (long) (Math.random() * 1_000_000_000L);
     public static final long BOB_ID = ALICE_ID + 1;
@@ -68,23 +65,7 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static String username(String jwt) {
-        String[] parts = jwt.split("\\.");
-        try {
-            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            return claims.path("preferred_username").asText(null);
-        } catch (RuntimeException | IOException e) {
-            return null;
-        }
-    }
 
-    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
-    }
 
     @Override
     public void stop() {

@@ -1,6 +1,7 @@
 package chat.auth.rest;
 
-import chat.auth.service.ApiException;
+import chat.events.ErrorCode;
+import chat.events.rest.ApiException;
 import chat.auth.service.UserIdAttribute;
 import chat.events.UserIdClaim;
 import chat.auth.service.UserDirectory;
@@ -30,12 +31,12 @@ public class Caller {
     /** The caller's directory entry, from the token's {@code sub} and {@code preferred_username}. */
     public UserRef current() {
         if (!(identity.getPrincipal() instanceof JsonWebToken token)) {
-            throw new ApiException(401, "unauthorized", "a bearer token is required");
+            throw new ApiException(ErrorCode.UNAUTHORIZED, "a bearer token is required");
         }
         String subject = token.getSubject();
         String username = token.getClaim("preferred_username");
         if (subject == null || username == null) {
-            throw new ApiException(401, "unauthorized", "the token names no subject or username");
+            throw new ApiException(ErrorCode.UNAUTHORIZED, "the token names no subject or username");
         }
         UserRef user = directory.provision(subject, username);
         OptionalLong claimed = UserIdClaim.parse(token.getClaim(UserIdClaim.NAME));

@@ -1,5 +1,6 @@
 package chat.auth.rest;
 
+import chat.events.rest.ApiError;
 import chat.auth.service.PrivateRoomService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,6 +1,8 @@
 package chat.auth.rest;
 
-import chat.auth.service.ApiException;
+import chat.events.ErrorCode;
+import chat.events.rest.ApiException;
+import chat.events.rest.ApiError;
 import chat.auth.service.PrivateRoomService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
@@ -44,7 +46,7 @@ public class PrivateRoomResource {
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public PrivateRoom open(PrivateRoomRequest request) {
         if (request == null) {
-            throw new ApiException(400, "bad_request", "a JSON body with user_id is required");
+            throw new ApiException(ErrorCode.BAD_REQUEST, "a JSON body with user_id is required");
         }
         return new PrivateRoom(rooms.roomWith(caller.current(), request.userId()));
     }

@@ -1,6 +1,8 @@
 package chat.auth.rest;
 
-import chat.auth.service.ApiException;
+import chat.events.ErrorCode;
+import chat.events.rest.ApiException;
+import chat.events.rest.ApiError;
 import chat.auth.service.SignupRateLimit;
 import chat.auth.service.SignupService;
 import chat.auth.service.UserRef;
@@ -50,10 +52,10 @@ public class SignupResource {
     public Response signup(SignupRequest request, @Context HttpServerRequest http) {
         // the client's address: X-Forwarded-For counts only from trusted proxies (quarkus.http.proxy.*)
         if (!rateLimit.tryAcquire(http.remoteAddress().hostAddress())) {
-            throw new ApiException(429, "rate_limited", "too many signups from this address; try again later");
+            throw new ApiException(ErrorCode.RATE_LIMITED, "too many signups from this address; try again later");
         }
         if (request == null) {
-            throw new ApiException(400, "bad_request", "a JSON body with username and password is required");
+            throw new ApiException(ErrorCode.BAD_REQUEST, "a JSON body with username and password is required");
         }
         UserRef user = signup.signup(request.username(), request.password());
         return Response.status(Response.Status.CREATED).entity(user).build();

@@ -1,5 +1,6 @@
 package chat.auth.rest;
 
+import chat.events.rest.ApiError;
 import chat.auth.service.DirectoryEntry;
 import chat.auth.service.DirectoryService;
 import chat.auth.service.UserRef;

@@ -1,5 +1,7 @@
 package chat.auth.service;
 
+import chat.events.ErrorCode;
+import chat.events.rest.ApiException;
 import chat.events.RoomNames;
 import chat.events.RoomNames.PrivatePair;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,13 +19,13 @@ public class PrivateRoomService {
     /** The room of the caller and another user (get or create: the name is all there is). */
     public String roomWith(UserRef caller, Long otherId) {
         if (otherId == null) {
-            throw new ApiException(400, "bad_request", "user_id is required");
+            throw new ApiException(ErrorCode.BAD_REQUEST, "user_id is required");
         }
         if (otherId == caller.userId()) {
-            throw new ApiException(400, "bad_request", "a private room needs two different users");
+            throw new ApiException(ErrorCode.BAD_REQUEST, "a private room needs two different users");
         }
         if (!directory.exists(otherId)) {
-            throw new ApiException(404, "unknown_user", "no such user");
+            throw new ApiException(ErrorCode.UNKNOWN_USER, "no such user");
         }
         return RoomNames.privateRoom(caller.userId(), otherId);
     }
@@ -31,12 +33,12 @@ public class PrivateRoomService {
     /** Whether a user belongs to a private room; refuses malformed, unsorted or unknown rooms. */
     public boolean isMember(String room, long userId) {
         PrivatePair pair = RoomNames.parsePrivate(room)
-                .orElseThrow(() -> new ApiException(404, "unknown_room", "not a private room name"));
+                .orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_ROOM, "not a private room name"));
         if (!pair.isCanonical()) {
-            throw new ApiException(400, "bad_room", "a private room name has two distinct ids in ascending order");
+            throw new ApiException(ErrorCode.BAD_ROOM, "a private room name has two distinct ids in ascending order");
         }
         if (!directory.exists(pair.first()) || !directory.exists(pair.second()) || !directory.exists(userId)) {
-            throw new ApiException(404, "unknown_user", "no such user");
+            throw new ApiException(ErrorCode.UNKNOWN_USER, "no such user");
         }
         return pair.hasMember(userId);
     }

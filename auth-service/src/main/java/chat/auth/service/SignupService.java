@@ -1,5 +1,7 @@
 package chat.auth.service;
 
+import chat.events.ErrorCode;
+import chat.events.rest.ApiException;
 import chat.auth.config.AuthConfig;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,10 +37,10 @@ public class SignupService {
     /** Creates a user who can log in at once; refusals are {@link ApiException}s. */
     public UserRef signup(String username, String password) {
         if (username == null || !USERNAME.matcher(username).matches()) {
-            throw new ApiException(400, "bad_username", "a username is 3 to 32 of a-z 0-9 _ . -");
+            throw new ApiException(ErrorCode.BAD_USERNAME, "a username is 3 to 32 of a-z 0-9 _ . -");
         }
         if (password == null || password.isEmpty()) {
-            throw new ApiException(400, "weak_password", "a password is required");
+            throw new ApiException(ErrorCode.WEAK_PASSWORD, "a password is required");
         }
         String keycloakId = createInKeycloak(username, password);
         UserRef user = directory.provision(keycloakId, username);
@@ -55,17 +57,17 @@ public class SignupService {
             }
             String body = response.hasEntity() ? response.readEntity(String.class) : "";
             if (status == 409) {
-                throw new ApiException(409, "username_taken", "this username is taken");
+                throw new ApiException(ErrorCode.USERNAME_TAKEN, "this username is taken");
             }
             if (status == 400 && body.contains("invalidPassword")) {
-                throw new ApiException(400, "weak_password",
+                throw new ApiException(ErrorCode.WEAK_PASSWORD,
                         "the password does not meet the policy (at least 8 characters, not the username)");
             }
             Log.warnf("signup: Keycloak refused the user with HTTP %d", status);
             if (status == 400) {
-                throw new ApiException(400, "bad_request", "the identity provider refused this user");
+                throw new ApiException(ErrorCode.BAD_REQUEST, "the identity provider refused this user");
             }
-            throw new ApiException(503, "unavailable", "the identity provider is unavailable");
+            throw new ApiException(ErrorCode.UNAVAILABLE, "the identity provider is unavailable");
         }
     }
 
@@ -77,7 +79,7 @@ public class SignupService {
             return e.getResponse();
         } catch (ProcessingException e) {
             Log.warnf("signup: Keycloak unreachable: %s", e.getMessage());
-            throw new ApiException(503, "unavailable", "the identity provider is unavailable");
+            throw new ApiException(ErrorCode.UNAVAILABLE, "the identity provider is unavailable");
         }
     }
 
@@ -99,7 +101,7 @@ public class SignupService {
 
     private static String createdId(URI location) {
         if (location == null) {
-            throw new ApiException(503, "unavailable", "the identity provider did not name the new user");
+            throw new ApiException(ErrorCode.UNAVAILABLE, "the identity provider did not name the new user");
         }
         String path = location.getPath();
         return path.substring(path.lastIndexOf('/') + 1);

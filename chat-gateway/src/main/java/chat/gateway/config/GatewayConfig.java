@@ -21,6 +21,19 @@ public interface GatewayConfig {
     /** Gateway behaviour. */
     Gateway gateway();
 
+    /** The shared REST error model (chat.events.rest). */
+    Rest rest();
+
+    /** REST error model settings. */
+    interface Rest {
+        /**
+         * Whether the JSON error mappers of the REST services apply (build time): false here,
+         * since {@code /login} answers with Keycloak's redirect, not a JSON 401.
+         */
+        @WithDefault("true")
+        boolean errorMappers();
+    }
+
     /** Stream settings. */
     interface Streams {
         /** Prefix of every stream key (several deployments or tests can share one Redis). */

@@ -2,7 +2,7 @@ package chat.gateway.frames;
 
 import chat.events.MediaUpload;
 
-/** A validated frame from a client (PROTOCOL.md section 3, client to server). */
+/** A validated frame from a client (docs/PROTOCOL.md, Client frames). */
 public sealed interface ClientFrame {
 
     /** The client's id of the frame, echoed in its answer; null for frames that carry none. */

@@ -1,7 +1,7 @@
 package chat.gateway.session;
 
-import chat.gateway.history.StoredMessage;
-import chat.gateway.identity.ChatUser;
+import chat.gateway.client.StoredMessage;
+import chat.gateway.client.ChatUser;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.WebSocketConnection;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package chat.gateway.session;
 
-import chat.gateway.history.StoredMessage;
+import chat.gateway.client.StoredMessage;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -2,8 +2,8 @@ package chat.gateway.session;
 
 import chat.events.RoomEvent;
 import chat.gateway.config.InstanceId;
-import chat.gateway.history.MessageHistory;
-import chat.gateway.history.StoredMessage;
+import chat.gateway.client.MessageHistory;
+import chat.gateway.client.StoredMessage;
 import chat.gateway.config.GatewayConfig;
 import chat.gateway.metrics.GatewayMetrics;
 import io.quarkus.logging.Log;

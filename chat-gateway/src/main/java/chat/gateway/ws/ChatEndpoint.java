@@ -11,8 +11,11 @@ import io.smallrye.mutiny.Uni;
 
 /** {@code /ws/chat/{room}}: public rooms, and private rooms for their two members. */
 @Authenticated
-@WebSocket(path = "/ws/chat/{room}")
+@WebSocket(path = "/ws/chat/{room}", endpointId = ChatEndpoint.ID)
 public class ChatEndpoint {
+
+    /** The endpoint id {@link RoomUpgradeCheck} is bound to. */
+    public static final String ID = "chat-room";
 
     private final ChatSocketHandler handler;
 

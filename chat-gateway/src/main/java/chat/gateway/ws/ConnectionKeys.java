@@ -1,6 +1,6 @@
 package chat.gateway.ws;
 
-import chat.gateway.identity.ChatUser;
+import chat.gateway.client.ChatUser;
 import chat.gateway.session.ChatSession;
 import chat.gateway.session.RateLimiter;
 import io.netty.channel.Channel;

@@ -11,8 +11,11 @@ import io.smallrye.mutiny.Uni;
 
 /** {@code /ws/chat/private/{room}}: the original client's path for private rooms (public names work too). */
 @Authenticated
-@WebSocket(path = "/ws/chat/private/{room}")
+@WebSocket(path = "/ws/chat/private/{room}", endpointId = PrivateChatEndpoint.ID)
 public class PrivateChatEndpoint {
+
+    /** The endpoint id {@link RoomUpgradeCheck} is bound to. */
+    public static final String ID = "chat-private-room";
 
     private final ChatSocketHandler handler;
 

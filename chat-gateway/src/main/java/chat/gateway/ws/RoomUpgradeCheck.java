@@ -2,8 +2,8 @@ package chat.gateway.ws;
 
 import chat.events.RoomNames;
 import chat.gateway.config.GatewayConfig;
-import chat.gateway.identity.ChatUser;
-import chat.gateway.identity.UserDirectory;
+import chat.gateway.client.ChatUser;
+import chat.gateway.client.UserDirectory;
 import chat.gateway.metrics.GatewayMetrics;
 import chat.gateway.session.RateLimiter;
 import chat.gateway.session.UserLimits;
@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides a chat upgrade before any socket is opened: tokens in the URL (401), a foreign
@@ -24,6 +25,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class RoomUpgradeCheck implements HttpUpgradeCheck {
+
+    /** The endpoints this check guards, by their ids (never by a package or class name a rename changes). */
+    public static final Set<String> ROOM_ENDPOINTS = Set.of(ChatEndpoint.ID, PrivateChatEndpoint.ID);
 
     private final OriginPolicy origins;
     private final UserDirectory directory;
@@ -46,7 +50,12 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
 
     @Override
     public boolean appliesTo(String endpointId) {
-        return endpointId.startsWith("chat.gateway.ws.");
+        return guards(endpointId);
+    }
+
+    /** Whether the check runs for the endpoint with this id. */
+    public static boolean guards(String endpointId) {
+        return ROOM_ENDPOINTS.contains(endpointId);
     }
 
     @Override

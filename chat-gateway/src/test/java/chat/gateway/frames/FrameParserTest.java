@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Client frames of PROTOCOL.md section 3: accepted forms and refusals. */
+/** Client frames of docs/PROTOCOL.md, Client frames: accepted forms and refusals. */
 class FrameParserTest {
 
     private final FrameParser parser = new FrameParser(new ObjectMapper(), config(1_000_000));

@@ -2,7 +2,7 @@ package chat.gateway.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import chat.gateway.history.StoredMessage;
+import chat.gateway.client.StoredMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

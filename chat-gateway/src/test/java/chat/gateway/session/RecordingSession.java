@@ -1,6 +1,6 @@
 package chat.gateway.session;
 
-import chat.gateway.identity.ChatUser;
+import chat.gateway.client.ChatUser;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.netty.util.concurrent.EventExecutor;
 import io.smallrye.mutiny.Uni;

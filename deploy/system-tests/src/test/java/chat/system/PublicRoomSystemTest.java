@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Public rooms end to end, from outside, as PROTOCOL.md describes them: real Keycloak tokens,
+ * Public rooms end to end, from outside, as docs/PROTOCOL.md describes them: real Keycloak tokens,
  * the gateway's WebSocket and REST, message-service storing in PostgreSQL, Redis Streams
  * between them, and two gateway instances.
  */

@@ -1,5 +1,7 @@
 package chat.media.rest;
 
+import chat.events.ErrorCode;
+import chat.events.rest.ApiError;
 import chat.events.RoomNames;
 import chat.media.service.MediaKind;
 import chat.media.service.MediaRejected;
@@ -57,11 +59,11 @@ public class InternalMediaResource {
     @APIResponse(responseCode = "200", description = "Stored before, by a delivery with the same key",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadResult.class)))
     @APIResponse(responseCode = "400", description = "Invalid room, kind or subject (code bad_request)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "413", description = "Over the size limit or the quota (code too_large)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "415", description = "Not an allowed, complete image or audio file (code unsupported_media)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Response upload(
             @Parameter(description = "image or audio") @QueryParam("kind") String kind,
             @Parameter(description = "Room the frame was sent in") @QueryParam("room") String room,
@@ -85,24 +87,24 @@ public class InternalMediaResource {
     @APIResponse(responseCode = "200", description = "The media",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadResult.class)))
     @APIResponse(responseCode = "403", description = "Uploaded by someone else, or for another room (code forbidden)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "No such media (code not_found)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Response claim(
             @Parameter(description = "Media id") @PathParam("id") String id,
             @Parameter(description = "Room the message is posted in") @QueryParam("room") String room,
             @Parameter(description = "Keycloak subject of the sender") @QueryParam("subject") String subject) {
         return media.claim(id, room, uploader(room, subject))
                 .map(stored -> Response.ok(UploadResult.of(stored)).build())
-                .orElseGet(() -> Response.status(404).entity(new ErrorBody(ErrorBody.NOT_FOUND, "no such media")).build());
+                .orElseGet(() -> Response.status(404).entity(ApiError.of(ErrorCode.NOT_FOUND, "no such media")).build());
     }
 
     private static String uploader(String room, String subject) {
         if (room == null || !RoomNames.isValid(room)) {
-            throw new MediaRejected(MediaRejected.BAD_REQUEST, "invalid room name");
+            throw new MediaRejected(ErrorCode.BAD_REQUEST, "invalid room name");
         }
         if (subject == null || subject.isBlank()) {
-            throw new MediaRejected(MediaRejected.BAD_REQUEST, "subject missing");
+            throw new MediaRejected(ErrorCode.BAD_REQUEST, "subject missing");
         }
         return MediaAccess.uploaderOf(subject);
     }
@@ -114,6 +116,6 @@ public class InternalMediaResource {
         if ("audio".equals(kind)) {
             return MediaKind.AUDIO;
         }
-        throw new MediaRejected(MediaRejected.BAD_REQUEST, "kind must be image or audio");
+        throw new MediaRejected(ErrorCode.BAD_REQUEST, "kind must be image or audio");
     }
 }

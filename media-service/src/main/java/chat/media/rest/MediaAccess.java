@@ -1,5 +1,7 @@
 package chat.media.rest;
 
+import chat.events.ErrorCode;
+import chat.events.rest.ApiException;
 import chat.media.client.DirectoryUnavailable;
 import chat.media.client.UserDirectory;
 import chat.media.service.RoomMembership;
@@ -46,12 +48,12 @@ public class MediaAccess {
         try {
             userId = directory.userId(caller);
         } catch (DirectoryUnavailable e) {
-            throw ApiException.unavailable("cannot check private room membership now; retry later");
+            throw new ApiException(ErrorCode.UNAVAILABLE, "cannot check private room membership now; retry later");
         }
         if (userId.isEmpty() || !RoomMembership.admits(room, userId.get())) {
             Log.infof("private room %s: media refused to subject %s (user %s)", room, caller.getSubject(),
                     userId.map(String::valueOf).orElse("unknown"));
-            throw ApiException.forbidden("not a member of this private room");
+            throw new ApiException(ErrorCode.FORBIDDEN, "not a member of this private room");
         }
     }
 }

@@ -1,5 +1,7 @@
 package chat.media.rest;
 
+import chat.events.ErrorCode;
+import chat.events.rest.ApiError;
 import chat.media.entity.Media;
 import chat.media.storage.MediaStorage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +37,7 @@ public class MediaDownloads {
             return common(Response.status(416), etag)
                     .header("Content-Range", "bytes */" + total)
                     .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new ErrorBody(ErrorBody.RANGE_NOT_SATISFIABLE, "range outside the media's " + total + " bytes"))
+                    .entity(ApiError.of(ErrorCode.RANGE_NOT_SATISFIABLE, "range outside the media's " + total + " bytes"))
                     .build();
         }
         if (request instanceof ByteRange.Part part) {

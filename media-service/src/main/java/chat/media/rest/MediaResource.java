@@ -1,5 +1,7 @@
 package chat.media.rest;
 
+import chat.events.ErrorCode;
+import chat.events.rest.ApiError;
 import chat.events.RoomNames;
 import chat.media.entity.Media;
 import chat.media.service.MediaRejected;
@@ -65,21 +67,21 @@ public class MediaResource {
     @APIResponse(responseCode = "201", description = "Stored",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadResult.class)))
     @APIResponse(responseCode = "400", description = "Invalid room name",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "Not a member of the private room (code forbidden)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "413", description = "Larger than the limit, or the uploader's quota is used up (code too_large)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "415", description = "Not an allowed image or audio format (code unsupported_media)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "503", description = "Private-room membership cannot be checked now (code unavailable)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Response upload(
             @Parameter(description = "Room the media is meant for") @QueryParam("room") String room,
             InputStream body) throws IOException {
         if (room != null && !RoomNames.isValid(room)) {
-            throw new MediaRejected(MediaRejected.BAD_REQUEST, "invalid room name");
+            throw new MediaRejected(ErrorCode.BAD_REQUEST, "invalid room name");
         }
         access.check(room);
         StoredMedia stored = media.store(body, null, room, MediaAccess.uploaderOf(token), null);
@@ -95,13 +97,13 @@ public class MediaResource {
     @APIResponse(responseCode = "200", description = "The usage",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoomUsage.class)))
     @APIResponse(responseCode = "400", description = "Invalid room name",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "Not a member of the private room (code forbidden)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public RoomUsage usage(@Parameter(description = "Room name") @PathParam("room") String room) {
         if (!RoomNames.isValid(room)) {
-            throw new MediaRejected(MediaRejected.BAD_REQUEST, "invalid room name");
+            throw new MediaRejected(ErrorCode.BAD_REQUEST, "invalid room name");
         }
         access.check(room);
         return media.usage(room);
@@ -119,13 +121,13 @@ public class MediaResource {
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "Media of a private room the caller is not a member of (code forbidden)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "Unknown media (code not_found)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "416", description = "Range outside the media (code range_not_satisfiable)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "503", description = "Private-room membership cannot be checked now (code unavailable)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Response get(
             @Parameter(description = "Media id") @PathParam("id") String id,
             @Parameter(description = "Single byte range, e.g. bytes=0-1023") @HeaderParam("Range") String range,
@@ -137,6 +139,6 @@ public class MediaResource {
                     return downloads.answer(found, range, ifRange, ifNoneMatch);
                 })
                 .orElseGet(() -> Response.status(404).type(MediaType.APPLICATION_JSON_TYPE)
-                        .entity(new ErrorBody(ErrorBody.NOT_FOUND, "no such media")).build());
+                        .entity(ApiError.of(ErrorCode.NOT_FOUND, "no such media")).build());
     }
 }

@@ -1,5 +1,6 @@
 package chat.media.service;
 
+import chat.events.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -98,6 +99,6 @@ public class AudioInspector {
     }
 
     private static MediaRejected refused(String reason) {
-        return new MediaRejected(MediaRejected.UNSUPPORTED_MEDIA, reason);
+        return new MediaRejected(ErrorCode.UNSUPPORTED_MEDIA, reason);
     }
 }

@@ -1,5 +1,6 @@
 package chat.media.service;
 
+import chat.events.ErrorCode;
 import java.util.Base64;
 
 /**
@@ -59,6 +60,6 @@ public record DataUrl(String declaredType, String payload) {
     }
 
     private static MediaRejected malformed(String reason) {
-        return new MediaRejected(MediaRejected.BAD_FRAME, reason);
+        return new MediaRejected(ErrorCode.BAD_FRAME, reason);
     }
 }

@@ -1,5 +1,6 @@
 package chat.media.service;
 
+import chat.events.ErrorCode;
 import chat.media.config.MediaConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.Graphics2D;
@@ -155,6 +156,6 @@ public class ImageInspector {
     }
 
     private static MediaRejected refused(String reason) {
-        return new MediaRejected(MediaRejected.UNSUPPORTED_MEDIA, reason);
+        return new MediaRejected(ErrorCode.UNSUPPORTED_MEDIA, reason);
     }
 }

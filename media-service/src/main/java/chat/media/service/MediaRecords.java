@@ -1,5 +1,6 @@
 package chat.media.service;
 
+import chat.events.ErrorCode;
 import chat.media.entity.Media;
 import chat.media.storage.MediaStorage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +34,7 @@ public class MediaRecords {
         long used = Media.bytesOf(media.uploaderId);
         long adding = media.size + (preview == null ? 0 : preview.size);
         if (used + adding > quota) {
-            throw new MediaRejected(MediaRejected.TOO_LARGE, "storage quota reached: " + used + " of " + quota
+            throw new MediaRejected(ErrorCode.TOO_LARGE, "storage quota reached: " + used + " of " + quota
                     + " bytes used, this media needs " + adding);
         }
         Instant now = Instant.now();

@@ -1,5 +1,6 @@
 package chat.media.service;
 
+import chat.events.ErrorCode;
 import chat.media.config.MediaConfig;
 import chat.media.entity.Media;
 import io.quarkus.logging.Log;
@@ -50,7 +51,7 @@ public class MediaService {
     /** @throws MediaRejected {@code too_large} when a media of this many bytes is over the limit */
     public void checkSize(long size) {
         if (size > maxBytes) {
-            throw new MediaRejected(MediaRejected.TOO_LARGE, "media is larger than " + maxBytes + " bytes");
+            throw new MediaRejected(ErrorCode.TOO_LARGE, "media is larger than " + maxBytes + " bytes");
         }
     }
 
@@ -85,7 +86,7 @@ public class MediaService {
                               String idempotencyKey) throws IOException {
         SniffedType type = sniffer.sniff(upload.head())
                 .filter(t -> required == null || t.kind() == required)
-                .orElseThrow(() -> new MediaRejected(MediaRejected.UNSUPPORTED_MEDIA, required == null
+                .orElseThrow(() -> new MediaRejected(ErrorCode.UNSUPPORTED_MEDIA, required == null
                         ? "not an allowed image or audio format"
                         : "not an allowed " + required.name().toLowerCase() + " format"));
         Media media = row(type.contentType(), room, uploaderId);
@@ -129,7 +130,7 @@ public class MediaService {
         try {
             return stripper.strip(upload, type);
         } catch (IOException | RuntimeException e) {
-            throw new MediaRejected(MediaRejected.UNSUPPORTED_MEDIA, "the image is truncated or corrupt");
+            throw new MediaRejected(ErrorCode.UNSUPPORTED_MEDIA, "the image is truncated or corrupt");
         }
     }
 
@@ -151,7 +152,7 @@ public class MediaService {
         Optional<Media> found = find(id).filter(m -> !m.preview); // previews are not posted on their own
         found.ifPresent(m -> {
             if (!Objects.equals(m.uploaderId, uploaderId) || !Objects.equals(m.room, room)) {
-                throw new MediaRejected(MediaRejected.FORBIDDEN, "this media was not uploaded by you for this room");
+                throw new MediaRejected(ErrorCode.FORBIDDEN, "this media was not uploaded by you for this room");
             }
         });
         return found.map(MediaService::stored);

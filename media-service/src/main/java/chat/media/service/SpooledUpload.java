@@ -1,5 +1,6 @@
 package chat.media.service;
 
+import chat.events.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,7 +40,7 @@ public final class SpooledUpload implements AutoCloseable {
             while ((n = body.read(buffer)) > 0) {
                 total += n;
                 if (total > maxBytes) {
-                    throw new MediaRejected(MediaRejected.TOO_LARGE, "media is larger than " + maxBytes + " bytes");
+                    throw new MediaRejected(ErrorCode.TOO_LARGE, "media is larger than " + maxBytes + " bytes");
                 }
                 out.write(buffer, 0, n);
             }

@@ -1,5 +1,6 @@
 package chat.media.stream;
 
+import chat.events.ErrorCode;
 import chat.events.Command;
 import chat.events.ErrorFrame;
 import chat.events.MalformedEntryException;
@@ -73,7 +74,7 @@ public class MediaUploadHandler implements BatchHandler {
 
     private StoredMedia store(MediaUpload upload) {
         if (!RoomMembership.admits(upload.room(), upload.userId())) { // the gateway checked too, at the upgrade
-            throw new MediaRejected(MediaRejected.FORBIDDEN, "not a member of this private room");
+            throw new MediaRejected(ErrorCode.FORBIDDEN, "not a member of this private room");
         }
         String uploader = Long.toString(upload.userId());
         var earlier = media.storedFor(upload.idempotencyKey(), uploader, upload.room());

@@ -1,5 +1,6 @@
 package chat.media.rest;
 
+import chat.events.ErrorCode;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -137,7 +138,7 @@ class MediaPipelineTest {
         records.insert(row(uploader, 600), new ByteArrayInputStream(new byte[600]), null, null, 1000);
         MediaRejected refused = assertThrows(MediaRejected.class, () ->
                 records.insert(row(uploader, 600), new ByteArrayInputStream(new byte[600]), null, null, 1000));
-        assertEquals(MediaRejected.TOO_LARGE, refused.code());
+        assertEquals(ErrorCode.TOO_LARGE, refused.code());
         assertTrue(refused.reason().contains("quota"), refused.reason());
         records.insert(row("kc:other-" + UUID.randomUUID(), 600), new ByteArrayInputStream(new byte[600]), null, null, 1000);
     }

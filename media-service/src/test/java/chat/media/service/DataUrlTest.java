@@ -1,5 +1,6 @@
 package chat.media.service;
 
+import chat.events.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,7 +33,7 @@ class DataUrlTest {
         for (String bad : new String[] {null, "", "hello", "data:image/png,abc", "data:image/png;base64",
                 "http://x/y.png", "data:;base64,@@@@"}) {
             MediaRejected e = assertThrows(MediaRejected.class, () -> DataUrl.parse(bad).decode());
-            assertEquals(MediaRejected.BAD_FRAME, e.code());
+            assertEquals(ErrorCode.BAD_FRAME, e.code());
         }
     }
 }

@@ -1,5 +1,6 @@
 package chat.media.service;
 
+import chat.events.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -148,7 +149,7 @@ class MediaInspectionTest {
 
     private static void assertRefused(org.junit.jupiter.api.function.Executable call) {
         MediaRejected rejected = assertThrows(MediaRejected.class, call);
-        assertEquals(MediaRejected.UNSUPPORTED_MEDIA, rejected.code());
+        assertEquals(ErrorCode.UNSUPPORTED_MEDIA, rejected.code());
     }
 
     private static byte[] hex(String hex) {

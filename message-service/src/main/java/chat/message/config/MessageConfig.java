@@ -17,7 +17,7 @@ public interface MessageConfig {
     @WithDefault("200")
     int maxReadPointers();
 
-    /** Longest text a message may carry, in characters (PROTOCOL.md: 4,000). */
+    /** Longest text a message may carry, in characters (docs/PROTOCOL.md, Limits: 4,000). */
     @WithDefault("4000")
     int maxTextLength();
 

@@ -1,5 +1,8 @@
 package chat.message.rest;
 
+import chat.events.ErrorCode;
+import chat.events.rest.ApiException;
+import chat.events.rest.ApiError;
 import chat.message.client.UserDirectory;
 import chat.message.service.ConversationService;
 import io.quarkus.security.Authenticated;
@@ -41,15 +44,15 @@ public class ConversationsResource {
     @APIResponse(responseCode = "200", description = "The conversations",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConversationList.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "503", description = "The user directory (auth-service) cannot say who the caller is",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public ConversationList list() {
         try {
             return new ConversationList(directory.userId(caller)
                     .map(conversations::of).orElse(List.of()));
         } catch (UserDirectory.DirectoryUnavailableException e) {
-            throw new ApiException(503, "unavailable", "cannot tell who you are now; retry later");
+            throw new ApiException(ErrorCode.UNAVAILABLE, "cannot tell who you are now; retry later");
         }
     }
 }

@@ -1,6 +1,6 @@
 package chat.message.rest;
 
-import chat.message.frame.ChatMessageFrame;
+import chat.message.frames.ChatMessageFrame;
 import chat.message.service.ReadState;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;

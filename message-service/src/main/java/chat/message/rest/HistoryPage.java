@@ -1,6 +1,6 @@
 package chat.message.rest;
 
-import chat.message.frame.ChatMessageFrame;
+import chat.message.frames.ChatMessageFrame;
 import java.util.List;
 
 /**

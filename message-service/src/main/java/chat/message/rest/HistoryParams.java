@@ -1,5 +1,7 @@
 package chat.message.rest;
 
+import chat.events.ErrorCode;
+import chat.events.rest.ApiException;
 import chat.events.RoomNames;
 import chat.message.config.MessageConfig;
 import chat.message.service.HistoryQuery;
@@ -21,7 +23,7 @@ public class HistoryParams {
     /** A public room name or a canonical {@code private_a_b}; otherwise 400. */
     public static void checkRoom(String room) {
         if (!RoomNames.isValid(room)) {
-            throw ApiException.badRequest("invalid room name");
+            throw new ApiException(ErrorCode.BAD_REQUEST, "invalid room name");
         }
     }
 
@@ -39,7 +41,7 @@ public class HistoryParams {
         }
         long n = number("limit", limit);
         if (n < 1 || n > maxLimit) {
-            throw ApiException.badRequest("limit must be between 1 and " + maxLimit);
+            throw new ApiException(ErrorCode.BAD_REQUEST, "limit must be between 1 and " + maxLimit);
         }
         return (int) n;
     }
@@ -52,11 +54,11 @@ public class HistoryParams {
         try {
             long n = Long.parseLong(value);
             if (n < 0) {
-                throw ApiException.badRequest(name + " must not be negative");
+                throw new ApiException(ErrorCode.BAD_REQUEST, name + " must not be negative");
             }
             return n;
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest(name + " must be a whole number");
+            throw new ApiException(ErrorCode.BAD_REQUEST, name + " must be a whole number");
         }
     }
 }

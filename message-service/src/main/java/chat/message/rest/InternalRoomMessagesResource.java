@@ -1,5 +1,6 @@
 package chat.message.rest;
 
+import chat.events.rest.ApiError;
 import chat.message.service.HistoryService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,7 +43,7 @@ public class InternalRoomMessagesResource {
     @APIResponse(responseCode = "200", description = "The page",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoryPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid room name, seq or limit",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public HistoryPage list(
             @Parameter(description = "Room name") @PathParam("room") String room,
             @Parameter(description = "Only messages with a greater seq") @QueryParam("after_seq") String afterSeq,

@@ -1,5 +1,7 @@
 package chat.message.rest;
 
+import chat.events.ErrorCode;
+import chat.events.rest.ApiException;
 import chat.events.RoomNames;
 import chat.message.client.UserDirectory;
 import chat.message.service.Reader;
@@ -32,13 +34,13 @@ public class RoomAccess {
             userId = directory.userId(caller);
         } catch (UserDirectory.DirectoryUnavailableException e) {
             if (pair.isPresent()) {
-                throw new ApiException(503, "unavailable", "cannot check private room membership now; retry later");
+                throw new ApiException(ErrorCode.UNAVAILABLE, "cannot check private room membership now; retry later");
             }
             Log.debugf("room %s: caller's user id unknown, read state keyed by username", room);
             userId = Optional.empty();
         }
         if (pair.isPresent() && (userId.isEmpty() || !pair.get().hasMember(userId.get()))) {
-            throw ApiException.forbidden("not a member of this private room");
+            throw new ApiException(ErrorCode.FORBIDDEN, "not a member of this private room");
         }
         return new Reader(userId.orElse(Reader.UNKNOWN), caller.getName());
     }

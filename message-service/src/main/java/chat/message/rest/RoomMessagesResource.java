@@ -1,6 +1,7 @@
 package chat.message.rest;
 
-import chat.message.frame.ChatMessageFrame;
+import chat.events.rest.ApiError;
+import chat.message.frames.ChatMessageFrame;
 import chat.message.service.HistoryQuery;
 import chat.message.service.HistoryService;
 import chat.message.service.ReadState;
@@ -51,13 +52,13 @@ public class RoomMessagesResource {
     @APIResponse(responseCode = "200", description = "The page",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReaderHistoryPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid room name, seq or limit (limit above the maximum is refused, not clamped)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "403", description = "Private room of which the caller is not a member",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "503", description = "Private room, and the user directory (auth-service) cannot say who the caller is",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public ReaderHistoryPage list(
             @Parameter(description = "Room name") @PathParam("room") String room,
             @Parameter(description = "Only messages with a greater seq") @QueryParam("after_seq") String afterSeq,

@@ -1,6 +1,7 @@
 package chat.message.rest;
 
-import chat.message.frame.ChatMessageFrame;
+import chat.events.rest.ApiError;
+import chat.message.frames.ChatMessageFrame;
 import chat.message.service.ReadState;
 import chat.message.service.ReadStates;
 import chat.message.service.Reader;
@@ -51,13 +52,13 @@ public class RoomSearchResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchPage.class)))
     @APIResponse(responseCode = "400",
             description = "Invalid room name, missing or blank q, q over 200 characters, or limit outside 1..200",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "403", description = "Private room of which the caller is not a member",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "503", description = "Private room, and the user directory (auth-service) cannot say who the caller is",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public SearchPage search(
             @Parameter(description = "Room name") @PathParam("room") String room,
             @Parameter(description = "Words to look for (at most 200 characters)") @QueryParam("q") String q,

@@ -1,5 +1,7 @@
 package chat.message.rest;
 
+import chat.events.ErrorCode;
+import chat.events.rest.ApiException;
 import chat.message.config.MessageConfig;
 import chat.message.service.SearchQuery;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,10 +19,10 @@ public class SearchParams {
     /** The query; 400 for a missing or blank text, a text over the maximum length, or a limit outside 1..max. */
     public SearchQuery parse(String q, String limit) {
         if (q == null || q.isBlank()) {
-            throw ApiException.badRequest("q (the text to search for) is required");
+            throw new ApiException(ErrorCode.BAD_REQUEST, "q (the text to search for) is required");
         }
         if (q.codePointCount(0, q.length()) > limits.maxQueryLength()) {
-            throw ApiException.badRequest("q over " + limits.maxQueryLength() + " characters");
+            throw new ApiException(ErrorCode.BAD_REQUEST, "q over " + limits.maxQueryLength() + " characters");
         }
         return new SearchQuery(q.strip(), HistoryParams.limit(limit, limits.defaultLimit(), limits.maxLimit()));
     }

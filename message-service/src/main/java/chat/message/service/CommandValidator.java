@@ -4,8 +4,9 @@ import chat.events.RoomNames;
 import chat.events.TextRules;
 import chat.events.SendMessage;
 import chat.message.config.MessageConfig;
+import chat.events.ErrorCode;
 import chat.events.ErrorFrame;
-import chat.message.frame.MessageFrames;
+import chat.message.frames.MessageFrames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -45,11 +46,11 @@ public class CommandValidator {
         }
         Optional<RoomNames.PrivatePair> pair = RoomNames.parsePrivate(c.room());
         if (pair.isPresent() && !pair.get().hasMember(c.userId())) {
-            return Optional.of(MessageFrames.error(ErrorFrame.FORBIDDEN, "not a member of this private room"));
+            return Optional.of(MessageFrames.error(ErrorCode.FORBIDDEN, "not a member of this private room"));
         }
         String text = c.text() == null ? "" : c.text();
         if (text.codePointCount(0, text.length()) > maxTextLength) {
-            return Optional.of(MessageFrames.error(ErrorFrame.TOO_LARGE, "text over " + maxTextLength + " characters"));
+            return Optional.of(MessageFrames.error(ErrorCode.TOO_LARGE, "text over " + maxTextLength + " characters"));
         }
         if (!TextRules.isAcceptable(text) || !TextRules.isAcceptable(c.clientId()) || !TextRules.isAcceptable(c.username())
                 || !TextRules.isAcceptable(c.idempotencyKey())) {
@@ -94,6 +95,6 @@ public class CommandValidator {
     }
 
     private static Optional<ErrorFrame> bad(String reason) {
-        return Optional.of(MessageFrames.error(ErrorFrame.BAD_FRAME, reason));
+        return Optional.of(MessageFrames.error(ErrorCode.BAD_FRAME, reason));
     }
 }

@@ -1,6 +1,6 @@
 package chat.message.service;
 
-import chat.message.frame.ChatMessageFrame;
+import chat.message.frames.ChatMessageFrame;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**

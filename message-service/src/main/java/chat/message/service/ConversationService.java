@@ -3,7 +3,7 @@ package chat.message.service;
 import chat.message.entity.Message;
 import chat.message.entity.PrivateMessage;
 import chat.message.entity.StoredMessage;
-import chat.message.frame.MessageFrames;
+import chat.message.frames.MessageFrames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;

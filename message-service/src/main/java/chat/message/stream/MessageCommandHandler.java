@@ -10,8 +10,9 @@ import chat.events.SendMessage;
 import chat.events.StreamCodec;
 import chat.events.redis.BatchHandler;
 import chat.events.redis.StreamEntry;
+import chat.events.ErrorCode;
 import chat.events.ErrorFrame;
-import chat.message.frame.MessageFrames;
+import chat.message.frames.MessageFrames;
 import chat.message.service.CommandValidator;
 import chat.message.service.MessageStore;
 import chat.message.service.ReadReceipts;
@@ -95,7 +96,7 @@ public class MessageCommandHandler implements BatchHandler {
         }
         if (command instanceof SendMessage send && send.origin() != null) {
             events.publish(List.of(RoomEvent.toConnection(RoomEvent.ERROR, validRoomOrEmpty(send.room()),
-                    MessageFrames.encode(MessageFrames.error(ErrorFrame.BAD_FRAME, "this message could not be stored")
+                    MessageFrames.encode(MessageFrames.error(ErrorCode.BAD_FRAME, "this message could not be stored")
                             .forClient(send.clientId())), send.origin())));
         }
     }
@@ -146,7 +147,7 @@ public class MessageCommandHandler implements BatchHandler {
                 case MOVED -> out.add(RoomEvent.toRoom(RoomEvent.MESSAGE_READ, r.room(), 0, MessageFrames.encode(
                         MessageFrames.messageRead(r.room(), r.messageId(), r.username(), r.userId()))));
                 case UNKNOWN_MESSAGE -> refuse(out, "mark_read", r.room(), r.userId(), r.origin(),
-                        MessageFrames.error(ErrorFrame.BAD_FRAME, "no message " + r.messageId() + " in this room"));
+                        MessageFrames.error(ErrorCode.BAD_FRAME, "no message " + r.messageId() + " in this room"));
                 case UNCHANGED -> Log.debugf("read pointer of user %s in room %s already at or past %s",
                         Long.toString(r.userId()), r.room(), Long.toString(r.messageId()));
             }
@@ -155,14 +156,14 @@ public class MessageCommandHandler implements BatchHandler {
 
     private static Optional<ErrorFrame> check(MarkRead r) {
         if (!RoomNames.isValid(r.room())) {
-            return Optional.of(MessageFrames.error(ErrorFrame.BAD_FRAME, "invalid room name"));
+            return Optional.of(MessageFrames.error(ErrorCode.BAD_FRAME, "invalid room name"));
         }
         if (r.userId() <= 0 || r.username() == null || r.username().isBlank() || r.messageId() <= 0) {
-            return Optional.of(MessageFrames.error(ErrorFrame.BAD_FRAME, "missing reader or message_id"));
+            return Optional.of(MessageFrames.error(ErrorCode.BAD_FRAME, "missing reader or message_id"));
         }
         Optional<RoomNames.PrivatePair> pair = RoomNames.parsePrivate(r.room());
         if (pair.isPresent() && !pair.get().hasMember(r.userId())) {
-            return Optional.of(MessageFrames.error(ErrorFrame.FORBIDDEN, "not a member of this private room"));
+            return Optional.of(MessageFrames.error(ErrorCode.FORBIDDEN, "not a member of this private room"));
         }
         return Optional.empty();
     }

@@ -1,7 +1,8 @@
 package chat.presence.client;
 
+import chat.events.ErrorCode;
+import chat.events.rest.ApiException;
 import chat.events.UserIdClaim;
-import chat.presence.service.ApiException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
@@ -46,12 +47,12 @@ public class AuthClient {
             int status = e.getResponse().getStatus();
             Log.warnf("auth-service refused to resolve a caller: HTTP %d", status);
             if (status == 401) {
-                throw new ApiException(401, "unauthorized", "a valid bearer token is required");
+                throw new ApiException(ErrorCode.UNAUTHORIZED, "a valid bearer token is required");
             }
-            throw new ApiException(503, "unavailable", "the user directory is unavailable");
+            throw new ApiException(ErrorCode.UNAVAILABLE, "the user directory is unavailable");
         } catch (RuntimeException e) {
             Log.warnf("auth-service unreachable: %s", e.getMessage());
-            throw new ApiException(503, "unavailable", "the user directory is unavailable");
+            throw new ApiException(ErrorCode.UNAVAILABLE, "the user directory is unavailable");
         }
         if (idBySubject.size() >= CACHE_SIZE) {
             idBySubject.clear();

@@ -1,9 +1,11 @@
 package chat.presence.rest;
 
+import chat.events.ErrorCode;
+import chat.events.rest.ApiException;
+import chat.events.rest.ApiError;
 import chat.events.RoomNames;
 import chat.events.RoomNames.PrivatePair;
 import chat.presence.client.AuthClient;
-import chat.presence.service.ApiException;
 import chat.presence.service.PresenceQueries;
 import chat.presence.service.RoomPresence;
 import io.quarkus.security.Authenticated;
@@ -61,13 +63,13 @@ public class PresenceResource {
     private void checkPrivateMember(String room) {
         PrivatePair pair = RoomNames.parsePrivate(room)
                 .filter(PrivatePair::isCanonical)
-                .orElseThrow(() -> new ApiException(400, "bad_room", "not a valid room name"));
+                .orElseThrow(() -> new ApiException(ErrorCode.BAD_ROOM, "not a valid room name"));
         if (!(identity.getPrincipal() instanceof JsonWebToken token) || token.getSubject() == null) {
-            throw new ApiException(401, "unauthorized", "a bearer token is required");
+            throw new ApiException(ErrorCode.UNAUTHORIZED, "a bearer token is required");
         }
         long caller = auth.userId(token);
         if (!pair.hasMember(caller)) {
-            throw new ApiException(403, "forbidden", "this private room is not yours");
+            throw new ApiException(ErrorCode.FORBIDDEN, "this private room is not yours");
         }
     }
 }

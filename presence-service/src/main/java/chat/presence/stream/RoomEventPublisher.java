@@ -16,11 +16,11 @@ import java.util.List;
 @ApplicationScoped
 public class RoomEventPublisher {
 
-    /** The {@code user_list} frame of PROTOCOL.md. */
+    /** The {@code user_list} frame (docs/PROTOCOL.md, Server frames). */
     public record UserListFrame(String type, String room, List<String> users) {
     }
 
-    /** The {@code typing} frame of PROTOCOL.md. */
+    /** The {@code typing} frame (docs/PROTOCOL.md, Server frames). */
     public record TypingFrame(String type, String room, String username, @JsonProperty("user_id") long userId) {
     }
 
