@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -15,6 +17,9 @@ import java.util.function.BooleanSupplier;
  * it, so that every message reaches it once and in order, live or through {@code resume}.
  */
 public final class ChatSession {
+
+    /** Live messages held while a resume replays history; past it they are dropped and read from history instead. */
+    static final int MAX_HELD_DURING_RESUME = 2_000;
 
     private final WebSocketConnection connection;
     private final ChatUser user;
@@ -25,6 +30,7 @@ public final class ChatSession {
     private volatile boolean droppedAsSlow;
     private long lastSeq;
     private List<StoredMessage> heldDuringResume;
+    private boolean heldOverflowed;
     /** Frames waiting for their ack or error, by frame ref (a count: the same client_id may be in flight twice). */
     private Map<String, Integer> awaitingAnswer;
 
@@ -63,7 +69,14 @@ public final class ChatSession {
     /** Writes a room message unless this connection already has it; holds it while a resume runs. */
     public synchronized void deliver(long seq, String frame) {
         if (heldDuringResume != null) {
-            heldDuringResume.add(new StoredMessage(seq, frame));
+            if (seq > lastSeq && !heldOverflowed) {
+                heldDuringResume.add(new StoredMessage(seq, frame));
+                if (heldDuringResume.size() > MAX_HELD_DURING_RESUME) {
+                    // history has them all (a message is stored before it is fanned out): the resume pages on
+                    heldDuringResume.clear();
+                    heldOverflowed = true;
+                }
+            }
             return;
         }
         if (seq <= lastSeq) {
@@ -74,7 +87,7 @@ public final class ChatSession {
     }
 
     /**
-     * Starts a resume: live messages are held until {@link #finishResume} wrote the history.
+     * Starts a resume: live messages are held until {@link #finishResume} hands over to them.
      * One at a time: false (and nothing changes) while another resume of this connection runs,
      * since two would write the same history twice. A resume from behind what this connection
      * already received writes only what it has not.
@@ -84,23 +97,58 @@ public final class ChatSession {
             return false;
         }
         heldDuringResume = new ArrayList<>();
+        heldOverflowed = false;
         lastSeq = Math.max(lastSeq, afterSeq); // what this connection already got is never written again
         return true;
     }
 
-    /** Writes the fetched history, then what arrived live meanwhile, each message once and in order. */
-    public synchronized void finishResume(List<StoredMessage> history) {
-        List<StoredMessage> held = heldDuringResume == null ? List.of() : heldDuringResume;
-        heldDuringResume = null;
-        for (StoredMessage m : history) {
-            deliver(m.seq(), m.frame());
+    /**
+     * Writes one page of history (what this connection does not have yet, in order).
+     *
+     * @return completes once the page's last frame reached the socket, so that the next page
+     *         is fetched only when this one left the write queue
+     */
+    public synchronized CompletionStage<Void> writeHistory(List<StoredMessage> page) {
+        CompletionStage<Void> written = CompletableFuture.completedFuture(null);
+        if (!droppedAsSlow && !keepsUp.getAsBoolean()) {
+            dropAsSlow(); // live messages filled its write queue meanwhile
         }
-        held.stream().sorted((a, b) -> Long.compare(a.seq(), b.seq())).forEach(m -> deliver(m.seq(), m.frame()));
+        for (StoredMessage m : page) {
+            if (m.seq() > lastSeq && !droppedAsSlow && connection.isOpen()) {
+                lastSeq = m.seq();
+                written = connection.sendText(m.frame()).subscribeAsCompletionStage();
+            }
+        }
+        if (heldDuringResume != null) {
+            heldDuringResume.removeIf(m -> m.seq() <= lastSeq); // what history wrote need not be held
+        }
+        return written;
     }
 
-    /** Abandons a resume that failed: held live messages are written as usual. */
-    public void abortResume() {
-        finishResume(List.of());
+    /**
+     * Hands over from history to the live stream: writes the live messages held meanwhile.
+     *
+     * @return false (still resuming) when more live messages arrived than could be held; they
+     *         are in history, so the caller fetches on and calls this again
+     */
+    public synchronized boolean finishResume() {
+        if (heldDuringResume == null) {
+            return true;
+        }
+        if (heldOverflowed) {
+            heldOverflowed = false;
+            return false;
+        }
+        List<StoredMessage> held = heldDuringResume;
+        heldDuringResume = null;
+        held.stream().sorted((a, b) -> Long.compare(a.seq(), b.seq())).forEach(m -> deliver(m.seq(), m.frame()));
+        return true;
+    }
+
+    /** Abandons a resume that failed: live messages are written as usual from now on. */
+    public synchronized void abortResume() {
+        heldOverflowed = false;
+        finishResume();
     }
 
     /** Writes a frame that is not a room message (ack, user_list, typing, error, pong). */
@@ -120,10 +168,15 @@ public final class ChatSession {
      * Closes a connection whose reader stopped reading: its memory stays bounded, and the
      * client reconnects and sends {@code resume}, missing nothing.
      */
-    private void dropAsSlow() {
+    public void dropAsSlow() {
         droppedAsSlow = true;
         Log.warnf("connection %s: user %d does not keep up with %s, closing it", connection.id(), user.userId(), room);
         abort.run();
+    }
+
+    /** Whether the connection is still open (a queued resume of a closed one is skipped). */
+    public boolean isOpen() {
+        return !droppedAsSlow && connection.isOpen();
     }
 
     /** Whether this connection was closed for not keeping up (counted when it leaves). */
