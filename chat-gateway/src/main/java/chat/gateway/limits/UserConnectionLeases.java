@@ -13,7 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * A user's open connections across all gateways, kept in Redis: one hash per user
  * ({@code PREFIX:user-conns:USER_ID}) holding each gateway's count and the expiry of that
  * gateway's lease on it. A gateway renews its leases every {@code user-lease / 3}; the counts of
- * a gateway that stopped renewing (it crashed) stop counting when its lease ends. Each script
+ * a gateway that stopped renewing (it crashed) stop counting when its lease ends. A release lost
+ * while Redis was unreachable over-counts until the user's last connection on that gateway
+ * closes and its lease ends. Each script
  * works on one key, so that it runs atomically and on any Redis topology.
  */
 @ApplicationScoped
@@ -53,16 +55,22 @@ public class UserConnectionLeases {
             return {1, holders + 1}
             """;
 
-    /** ARGV: gateway, lease ms, this gateway's count (its own truth, healing any drift). Returns the gateways holding. */
+    /**
+     * ARGV: gateway, lease ms, this gateway's admitted count. Extends the lease; the count itself
+     * moves only by admissions and releases (a renewal racing them would set a stale value), except
+     * that a count Redis lost (restarted without its data) is set again. Returns the gateways holding.
+     */
     private static final String RENEW = LIVE + """
-            local mine = tonumber(ARGV[3])
-            if mine > 0 then
-              redis.call('HSET', KEYS[1], ARGV[1], mine, ARGV[1] .. '@', now + lease)
-              holders = holders + 1
-            else
-              redis.call('HDEL', KEYS[1], ARGV[1], ARGV[1] .. '@')
+            local mine = counts[ARGV[1]]
+            if mine == nil and tonumber(ARGV[3]) > 0 then
+              mine = tonumber(ARGV[3])
+              redis.call('HSET', KEYS[1], ARGV[1], mine)
             end
-            if holders > 0 then redis.call('PEXPIRE', KEYS[1], lease) end
+            if mine ~= nil then
+              redis.call('HSET', KEYS[1], ARGV[1] .. '@', now + lease)
+              if mine > 0 then holders = holders + 1 end
+              redis.call('PEXPIRE', KEYS[1], lease)
+            end
             return holders
             """;
 
@@ -95,7 +103,7 @@ public class UserConnectionLeases {
                 new Admission(reply.get(0).toInteger() == 1, Math.max(1, reply.get(1).toInteger())));
     }
 
-    /** Renews this gateway's lease on the user's count (set to {@code openHere}); the number of gateways holding their connections. */
+    /** Renews this gateway's lease on the user's count ({@code openHere} if Redis lost it); the number of gateways holding their connections. */
     public Uni<Integer> renew(long userId, int openHere) {
         return redis.send(script(RENEW, userId).arg(openHere)).map(Response::toInteger);
     }

@@ -31,8 +31,15 @@ public class UserLimits {
     private final Vertx vertx;
     private final Map<Long, Allowance> byUser = new ConcurrentHashMap<>();
 
-    /** One user's open connections on this gateway and the frame budget they share here. */
-    private record Allowance(int connections, RateLimiter frames) {
+    /**
+     * One user's open connections on this gateway (of which {@code admitting} still wait for
+     * Redis's answer) and the frame budget they share here.
+     */
+    private record Allowance(int connections, int admitting, RateLimiter frames) {
+
+        Allowance admitted() {
+            return new Allowance(connections, Math.max(0, admitting - 1), frames);
+        }
     }
 
     public UserLimits(GatewayConfig config, UserConnectionLeases leases, Vertx vertx) {
@@ -60,6 +67,7 @@ public class UserLimits {
         }
         return leases.admit(userId, maxConnections)
                 .map(admission -> {
+                    byUser.computeIfPresent(userId, (id, current) -> current.admitted());
                     if (!admission.admitted()) {
                         closeHere(userId);
                         return Optional.<RateLimiter>empty();
@@ -68,6 +76,7 @@ public class UserLimits {
                     return local;
                 })
                 .onFailure().recoverWithItem(failure -> {
+                    byUser.computeIfPresent(userId, (id, current) -> current.admitted());
                     Log.warnf("user %d: connection count not shared (%s); this gateway's count applies", userId,
                             failure.getMessage());
                     return local;
@@ -92,20 +101,20 @@ public class UserLimits {
         Allowance after = byUser.compute(userId, (id, current) -> {
             if (current == null) {
                 admitted[0] = true;
-                return new Allowance(1, new RateLimiter(framesPerSecond, frameBurst));
+                return new Allowance(1, 1, new RateLimiter(framesPerSecond, frameBurst));
             }
             if (current.connections() >= maxConnections) {
                 return current;
             }
             admitted[0] = true;
-            return new Allowance(current.connections() + 1, current.frames());
+            return new Allowance(current.connections() + 1, current.admitting() + 1, current.frames());
         });
         return admitted[0] ? Optional.of(after.frames()) : Optional.empty();
     }
 
     private void closeHere(long userId) {
         byUser.computeIfPresent(userId, (id, current) -> current.connections() <= 1 ? null
-                : new Allowance(current.connections() - 1, current.frames()));
+                : new Allowance(current.connections() - 1, current.admitting(), current.frames()));
     }
 
     /** This gateway's share of the user's frame budget when {@code gateways} hold their connections. */
@@ -114,9 +123,9 @@ public class UserLimits {
         frames.reshape(framesPerSecond / n, Math.max(1, frameBurst / n));
     }
 
-    /** Renews this gateway's leases (with its own counts) and takes each user's current share. */
+    /** Renews this gateway's leases (its admitted counts restore what Redis lost) and takes each user's current share. */
     private void renewAll() {
-        byUser.forEach((userId, allowance) -> leases.renew(userId, allowance.connections()).subscribe().with(
+        byUser.forEach((userId, allowance) -> leases.renew(userId, allowance.connections() - allowance.admitting()).subscribe().with(
                 gateways -> shareBudget(allowance.frames(), gateways),
                 failure -> Log.debugf("user %d: lease not renewed: %s", userId, failure.getMessage())));
     }
