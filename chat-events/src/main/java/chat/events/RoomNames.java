@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  */
 public final class RoomNames {
 
-    private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
+    private static final int MAX_NAME = 64;
     private static final Pattern PRIVATE = Pattern.compile("^private_([1-9][0-9]{0,17})_([1-9][0-9]{0,17})$");
     public static final String PRIVATE_PREFIX = "private_";
 
@@ -32,7 +32,23 @@ public final class RoomNames {
 
     /** True for a valid public room name. */
     public static boolean isPublic(String room) {
-        return room != null && NAME.matcher(room).matches() && !room.startsWith(PRIVATE_PREFIX);
+        return room != null && isName(room) && !room.startsWith(PRIVATE_PREFIX);
+    }
+
+    /** {@code [A-Za-z0-9_-]{1,64}}, checked by hand: it runs for every message command. */
+    private static boolean isName(String room) {
+        int n = room.length();
+        if (n == 0 || n > MAX_NAME) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = room.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True for a room that may exist: a public name, or the canonical {@code private_a_b} of two users. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -23,6 +24,13 @@ public final class StreamCodec {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /** One reader per command type, built once: resolving the type on every entry showed in profiles. */
+    private static final Map<String, ObjectReader> COMMAND_READERS = Map.of(
+            SendMessage.TYPE, JSON.readerFor(SendMessage.class),
+            MarkRead.TYPE, JSON.readerFor(MarkRead.class),
+            PresenceCommand.TYPE, JSON.readerFor(PresenceCommand.class),
+            MediaUpload.TYPE, JSON.readerFor(MediaUpload.class));
 
     private StreamCodec() {
     }
@@ -45,19 +53,16 @@ public final class StreamCodec {
         if (!VERSION.equals(fields.get("v"))) {
             throw new MalformedEntryException("unknown entry version");
         }
-        Class<? extends Command> kind = switch (type == null ? "" : type) {
-            case SendMessage.TYPE -> SendMessage.class;
-            case MarkRead.TYPE -> MarkRead.class;
-            case PresenceCommand.TYPE -> PresenceCommand.class;
-            case MediaUpload.TYPE -> MediaUpload.class;
-            default -> throw new MalformedEntryException("unknown command type");
-        };
+        ObjectReader reader = COMMAND_READERS.get(type == null ? "" : type);
+        if (reader == null) {
+            throw new MalformedEntryException("unknown command type");
+        }
         String body = fields.get("body");
         if (body == null) {
             throw new MalformedEntryException(type + " without a body");
         }
         try {
-            return JSON.readValue(body, kind);
+            return reader.readValue(body);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             // the message names the entry and the field, never the parser's text (class names, library)
             throw new MalformedEntryException("undecodable " + type + " body" + where(e), e);

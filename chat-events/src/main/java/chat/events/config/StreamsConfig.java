@@ -62,6 +62,17 @@ public interface StreamsConfig {
         @WithDefault("6s")
         Duration leaseTtl();
 
+        /**
+         * Most entries of several partitions handled in one call (group commit, message commands):
+         * batches handed over while another group is in the database are merged up to this size.
+         */
+        @WithDefault("2000")
+        int groupMaxEntries();
+
+        /** Groups handled at the same time (transactions in flight per instance). */
+        @WithDefault("2")
+        int groupParallelism();
+
         /** Readiness goes down while a consumer's lag passes this many entries. */
         @WithDefault("100000")
         long maxLag();

@@ -52,10 +52,29 @@ public final class MessageFrames {
     }
 
     public static String clock(Instant at) {
-        return CLOCK.format(at);
+        return formatted(at).clock();
     }
 
     public static String iso(Instant at) {
-        return ISO.format(at);
+        return formatted(at).iso();
+    }
+
+    /** Both forms of one instant. */
+    private record Formatted(Instant at, String clock, String iso) {
+    }
+
+    /**
+     * The last instant formatted: every message of a stored batch has the same {@code sent_at},
+     * and zone-aware formatting was a visible share of the service's CPU per message.
+     */
+    private static volatile Formatted last = new Formatted(Instant.EPOCH, CLOCK.format(Instant.EPOCH), ISO.format(Instant.EPOCH));
+
+    private static Formatted formatted(Instant at) {
+        Formatted f = last;
+        if (!f.at().equals(at)) {
+            f = new Formatted(at, CLOCK.format(at), ISO.format(at));
+            last = f;
+        }
+        return f;
     }
 }

@@ -4,6 +4,7 @@ import chat.events.StreamNames;
 import chat.events.config.StreamsConfig;
 import chat.events.consumer.InstanceName;
 import chat.events.consumer.StreamConsumers;
+import chat.events.redis.GroupCommit;
 import chat.events.redis.PartitionedConsumer;
 import chat.events.redis.StreamConsumer;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -14,7 +15,8 @@ import java.util.List;
 
 /**
  * The message-command consumer of this instance: the partitions of {@code <prefix>:{messages:N}:in}
- * this instance holds the leases of, each read in order by a thread of its own.
+ * this instance holds the leases of, each read in order by a thread of its own; batches the
+ * partitions hand over at the same time are stored together ({@link GroupCommit}).
  */
 @ApplicationScoped
 public class MessageCommandConsumer {
@@ -32,7 +34,8 @@ public class MessageCommandConsumer {
         List<String> partitions = names.messageCommandPartitions(streams.messagePartitions());
         StreamConsumer.Settings settings = new StreamConsumer.Settings(partitions.get(0), GROUP, instance.value(),
                 c.batchSize(), c.block(), c.claimAfter(), c.maxBackoff(), true);
-        this.consumer = new PartitionedConsumer(redis, partitions, names.messageConsumers(), settings, c.leaseTtl(), handler);
+        this.consumer = new PartitionedConsumer(redis, partitions, names.messageConsumers(), settings, c.leaseTtl(),
+                new GroupCommit(handler, c.groupMaxEntries(), c.groupParallelism()));
         this.consumers = consumers;
         this.enabled = c.enabled();
     }
