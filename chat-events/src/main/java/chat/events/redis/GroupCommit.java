@@ -24,9 +24,11 @@ import java.util.concurrent.TimeoutException;
  * hands over its next batch only once the previous one returned, so no group ever holds two
  * batches of one partition, and concurrent groups never share a partition.
  *
- * <p>Failure isolation is unchanged: when a merged group fails, each of its batches is handled
- * again alone, and only a batch that fails alone gets the exception (its consumer then isolates
- * the entry at fault as before); the others succeed without waiting for it.
+ * <p>Failure isolation is unchanged: when a merged group fails for its data or a bug, each of its
+ * batches is handled again alone (marked redelivered: the group may have committed before it
+ * failed), and only a batch that fails alone gets the exception (its consumer then isolates the
+ * entry at fault as before). When a dependency is away (a transient failure), every batch of the
+ * group gets the failure at once and each consumer pauses as it would alone.
  */
 public final class GroupCommit implements BatchHandler {
 
@@ -115,9 +117,23 @@ public final class GroupCommit implements BatchHandler {
             delegate.handle(merged);
             group.forEach(p -> p.done().complete(null));
         } catch (Exception groupFailure) {
-            group.forEach(this::handleAlone); // the batch at fault fails alone, the others succeed
+            if (FailureKind.of(groupFailure) == FailureKind.TRANSIENT) {
+                group.forEach(p -> p.done().completeExceptionally(groupFailure)); // a dependency is away: all pause
+            } else {
+                group.forEach(p -> handleAlone(redelivered(p))); // the batch at fault fails alone, the others succeed
+            }
         }
         return true;
+    }
+
+    /**
+     * The same batch marked redelivered: the failed group may have committed before it failed
+     * (e.g. while announcing), so its messages must be announced again when found stored.
+     */
+    private static Pending redelivered(Pending p) {
+        List<StreamEntry> again = new ArrayList<>(p.entries().size());
+        p.entries().forEach(e -> again.add(e.redelivered() ? e : new StreamEntry(e.id(), e.fields(), true)));
+        return new Pending(again, p.done());
     }
 
     private void handleAlone(Pending p) {

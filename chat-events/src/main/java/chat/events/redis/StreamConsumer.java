@@ -281,7 +281,8 @@ public final class StreamConsumer implements ManagedConsumer {
             LOG.debugf("stream %s: batch of %d failed (%s), isolating the entry at fault", settings.key(),
                     batch.size(), batchFailure.getMessage());
             for (StreamEntry entry : batch) {
-                processOne(entry);
+                // the batch may have done its work before failing (e.g. committed, then failed to announce)
+                processOne(entry.redelivered() ? entry : new StreamEntry(entry.id(), entry.fields(), true));
             }
         } finally {
             metrics.batchEntries.record(batch.size());

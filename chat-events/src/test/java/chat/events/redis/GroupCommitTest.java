@@ -32,7 +32,7 @@ class GroupCommitTest {
     }
 
     /** Records every call; slow enough that concurrent partitions queue up behind a running group. */
-    private static final class RecordingHandler implements BatchHandler {
+    private static class RecordingHandler implements BatchHandler {
         final List<List<StreamEntry>> calls = Collections.synchronizedList(new ArrayList<>());
         final Map<String, Boolean> poison = new ConcurrentHashMap<>();
 
@@ -107,5 +107,60 @@ class GroupCommitTest {
         BatchHandler direct = new GroupCommit(handler, 1000, 2);
         assertThrows(IllegalArgumentException.class, () -> direct.handle(List.of(entry(3, 1))),
                 "alone, the failure reaches the caller unwrapped, so its consumer classifies it as before");
+    }
+
+    @Test
+    void batchesOfAFailedGroupAreHandledAgainAsRedelivered() throws Exception {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        RecordingHandler handler = new RecordingHandler() {
+            @Override
+            public void handle(List<StreamEntry> entries) throws Exception {
+                if (entries.get(0).id().startsWith("9-")) { // the first group holds the lead until the others queued
+                    holding.countDown();
+                    release.await();
+                }
+                super.handle(entries);
+            }
+        };
+        handler.poison.put("0-1", true);
+        GroupCommit group = new GroupCommit(handler, 1000, 1);
+        Future<?> first = partitions.submit(() -> {
+            group.handle(List.of(entry(9, 0)));
+            return null;
+        });
+        holding.await(10, TimeUnit.SECONDS);
+        List<Future<?>> runs = new ArrayList<>();
+        for (int p = 0; p < 4; p++) {
+            int partition = p;
+            runs.add(partitions.submit(() -> {
+                group.handle(List.of(entry(partition, 0), entry(partition, 1)));
+                return null;
+            }));
+        }
+        Thread.sleep(300); // the four batches queue behind the held group
+        release.countDown();
+        first.get(10, TimeUnit.SECONDS);
+        for (int p = 0; p < 4; p++) {
+            if (p == 0) {
+                assertThrows(Exception.class, runs.get(0)::get);
+            } else {
+                runs.get(p).get(10, TimeUnit.SECONDS);
+            }
+        }
+        assertTrue(handler.calls.stream().anyMatch(c -> c.size() == 8), "the four queued batches went as one group");
+        List<List<StreamEntry>> alone = handler.calls.stream().filter(c -> c.size() == 2).toList();
+        assertEquals(4, alone.size(), "after the group failed, each batch was handled alone");
+        assertTrue(alone.stream().allMatch(c -> c.get(0).redelivered() && c.get(1).redelivered()),
+                "batches handled again after a failed group are redelivered (the group may have committed)");
+    }
+
+    @Test
+    void aTransientFailureReachesEveryBatchOfTheGroup() {
+        BatchHandler down = entries -> {
+            throw new java.io.IOException("connection refused");
+        };
+        GroupCommit group = new GroupCommit(down, 1000, 1);
+        assertThrows(java.io.IOException.class, () -> group.handle(List.of(entry(1, 0))));
     }
 }

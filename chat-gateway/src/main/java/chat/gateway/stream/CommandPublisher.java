@@ -12,8 +12,8 @@ import chat.events.redis.StreamPublisher;
 import chat.events.tracing.StreamTrace;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
-import io.vertx.mutiny.redis.client.Response;
-import io.smallrye.mutiny.Uni;
+import io.vertx.redis.client.Response;
+import io.vertx.core.Future;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -45,7 +45,7 @@ public class CommandPublisher {
     }
 
     /** Routes a command to the stream of the service that owns it; the item is the entry id. */
-    public Uni<String> publish(Command command) {
+    public Future<String> publish(Command command) {
         if (command instanceof PresenceCommand) {
             return xadd(names.presenceCommands(), PRESENCE_MAX_LENGTH, command);
         }
@@ -54,17 +54,18 @@ public class CommandPublisher {
         }
         String room = command instanceof SendMessage send ? send.room() : ((MarkRead) command).room();
         if (backlog.isFull(room)) {
-            return Uni.createFrom().failure(new BacklogFull(room));
+            return Future.failedFuture(new BacklogFull(room));
         }
         return xadd(names.messageCommandsFor(room, partitions), 0, command);
     }
 
-    private Uni<String> xadd(String key, long maxLength, Command command) {
+    private Future<String> xadd(String key, long maxLength, Command command) {
         // the command's trace starts here (a no-op span, and no field, while the SDK is off)
         Span span = StreamTrace.producing(tracer, "publish " + command.type());
-        return redis.send(StreamPublisher.xadd(key, maxLength, StreamCodec.encode(command, StreamTrace.traceparent(span))))
+        return redis.send(StreamPublisher.xadd(key, maxLength, StreamCodec.encode(command, StreamTrace.traceparent(span)))
+                        .getDelegate())
                 .map(Response::toString)
-                .onTermination().invoke(span::end);
+                .onComplete(done -> span.end());
     }
 
     /** The room's command partition is too far behind to take more. */

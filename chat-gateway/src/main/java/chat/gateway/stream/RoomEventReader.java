@@ -14,6 +14,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamCommands;
 import io.quarkus.redis.datasource.stream.StreamMessage;
+import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.redis.datasource.stream.XReadArgs;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -44,6 +45,7 @@ public class RoomEventReader {
     Tracer tracer;
     private volatile boolean running;
     private volatile boolean healthy;
+    private long timeouts;
     private Thread thread;
 
     public RoomEventReader(RedisDataSource redis, SessionRegistry sessions, GatewayConfig config) {
@@ -88,6 +90,11 @@ public class RoomEventReader {
                     lastId = entry.id();
                     deliver(entry);
                 }
+            } catch (io.smallrye.mutiny.TimeoutException slowReply) {
+                // Redis answered, but the reply waited behind this gateway's own busy event loops:
+                // read again at once from the last entry seen (a pause would only make it worse)
+                timeouts++;
+                Log.warnf("event stream %s: no reply within the client timeout (%d so far); reading again", key, timeouts);
             } catch (RuntimeException e) {
                 healthy = false;
                 if (!running) {
@@ -102,7 +109,9 @@ public class RoomEventReader {
 
     /** The id of the stream's last entry, so that reading resumes exactly after it even across reconnects. */
     private String currentEnd() {
-        List<StreamMessage<String, String, String>> last = streams.xrevrange(key, io.quarkus.redis.datasource.stream.StreamRange.of("-", "+"), 1);
+        // XREVRANGE takes the end first: "+ -" (the client passes the range's bounds in the order given);
+        // "- +" is an empty range that Redis still scans whole, and reading then started from 0-0
+        List<StreamMessage<String, String, String>> last = streams.xrevrange(key, StreamRange.of("+", "-"), 1);
         return last.isEmpty() ? "0-0" : last.get(0).id();
     }
 

@@ -182,7 +182,7 @@ public class ChatSocketHandler {
         }
         // written now, answered later: the socket reads its next frame without waiting for Redis,
         // and the one pipelined command connection keeps the frames in the order they came
-        publisher.publish(command).subscribe().with(id -> { }, failure -> {
+        publisher.publish(command).onFailure(failure -> {
             Log.warnf("connection %s: %s not queued: %s", session.id(), command.type(), failure.getMessage());
             if (ref != null) {
                 answers.failNow(session, ref, clientId);

@@ -64,7 +64,7 @@ public class GatewayDrain {
         for (WebSocketConnection connection : open) {
             ChatSession session = connection.userData().get(ConnectionKeys.SESSION);
             if (session != null) {
-                leaves.add(publisher.publish(leave(session)).replaceWithVoid()
+                leaves.add(Uni.createFrom().completionStage(publisher.publish(leave(session)).toCompletionStage()).replaceWithVoid()
                         .onFailure().invoke(e -> Log.warnf("drain: leave of %s not published: %s", session.id(), e.getMessage()))
                         .onFailure().recoverWithNull());
             }
