@@ -13,8 +13,19 @@ package chat.events;
  * @param frame         the client frame, JSON, written as is
  * @param target        when not null, the only connection that gets the frame
  * @param excludeUserId when not 0, connections of this user do not get the frame (typing)
+ * @param traceparent   the W3C trace context of the work that produced it, or null
  */
-public record RoomEvent(String type, String room, long seq, String frame, Origin target, long excludeUserId) {
+public record RoomEvent(String type, String room, long seq, String frame, Origin target, long excludeUserId,
+                        String traceparent) {
+
+    public RoomEvent(String type, String room, long seq, String frame, Origin target, long excludeUserId) {
+        this(type, room, seq, frame, target, excludeUserId, null);
+    }
+
+    /** The same event carrying a trace context (null: none). */
+    public RoomEvent withTraceparent(String traceparent) {
+        return new RoomEvent(type, room, seq, frame, target, excludeUserId, traceparent);
+    }
 
     public static final String CHAT_MESSAGE = "chat_message";
     public static final String ACK = "ack";

@@ -1,5 +1,6 @@
 package chat.events;
 
+import chat.events.tracing.StreamTrace;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -15,7 +16,8 @@ import java.util.Map;
  * {@code body} (the record as JSON). Event entries are flat so that a gateway can route
  * them without parsing the frame: {@code type}, {@code v}, {@code room}, {@code seq},
  * {@code frame}, and optionally {@code gw}/{@code conn}/{@code ref} (target connection and the
- * frame answered) and {@code xu} (excluded user).
+ * frame answered) and {@code xu} (excluded user). Both kinds may carry {@code traceparent}
+ * (W3C trace context, see {@link StreamTrace}).
  */
 public final class StreamCodec {
 
@@ -36,8 +38,15 @@ public final class StreamCodec {
     }
 
     public static Map<String, String> encode(Command command) {
+        return encode(command, null);
+    }
+
+    /** A command entry carrying the W3C trace context of its publication (none when null). */
+    public static Map<String, String> encode(Command command, String traceparent) {
         try {
-            return Map.of("type", command.type(), "v", VERSION, "body", JSON.writeValueAsString(command));
+            String body = JSON.writeValueAsString(command);
+            return traceparent == null ? Map.of("type", command.type(), "v", VERSION, "body", body)
+                    : Map.of("type", command.type(), "v", VERSION, "body", body, StreamTrace.FIELD, traceparent);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode " + command.type(), e);
         }
@@ -86,6 +95,9 @@ public final class StreamCodec {
         if (event.excludeUserId() != 0) {
             fields.put("xu", Long.toString(event.excludeUserId()));
         }
+        if (event.traceparent() != null) {
+            fields.put(StreamTrace.FIELD, event.traceparent());
+        }
         return fields;
     }
 
@@ -109,7 +121,8 @@ public final class StreamCodec {
             long excluded = Long.parseLong(fields.getOrDefault("xu", "0"));
             String gw = fields.get("gw");
             Origin target = gw == null ? null : new Origin(gw, fields.get("conn"), fields.get("ref"));
-            return new RoomEvent(type, room, seq, frame, target, excluded);
+            // kept as written: a malformed trace context is ignored where it is used, never refused here
+            return new RoomEvent(type, room, seq, frame, target, excluded, fields.get(StreamTrace.FIELD));
         } catch (NumberFormatException e) {
             throw new MalformedEntryException("event with a non-numeric seq or user", e);
         }

@@ -2,7 +2,6 @@ package chat.gateway.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -28,20 +27,14 @@ public class MessageHistory {
 
     /** One page of messages with seq above {@code afterSeq}. */
     public Uni<List<StoredMessage>> after(String room, long afterSeq) {
-        return messageService.messagesAfter(room, afterSeq, PAGE)
-                .ifNoItem().after(CALL_TIMEOUT).fail()
-                .map(MessageHistory::toStored);
+        return after(room, afterSeq, PAGE);
     }
 
-    /** Every message with seq above {@code afterSeq}, page by page, at most {@code max} of them. */
-    public Uni<List<StoredMessage>> allAfter(String room, long afterSeq, int max) {
-        List<StoredMessage> all = new ArrayList<>();
-        return Multi.createBy().repeating()
-                .uni(() -> after(room, all.isEmpty() ? afterSeq : all.get(all.size() - 1).seq()))
-                .whilst(page -> page.size() == PAGE && all.size() + page.size() < max)
-                .onItem().invoke(all::addAll)
-                .collect().last()
-                .map(last -> all.size() > max ? all.subList(0, max) : all);
+    /** Up to {@code limit} messages with seq above {@code afterSeq} (one page of a resume). */
+    public Uni<List<StoredMessage>> after(String room, long afterSeq, int limit) {
+        return messageService.messagesAfter(room, afterSeq, limit)
+                .ifNoItem().after(CALL_TIMEOUT).fail()
+                .map(MessageHistory::toStored);
     }
 
     private static List<StoredMessage> toStored(HistoryPage page) {

@@ -77,17 +77,27 @@ public interface GatewayConfig {
         @WithDefault("60")
         int frameBurst();
 
-        /** Open connections one user may have on this gateway; the next upgrade gets HTTP 429. */
+        /** Open connections one user may have across all gateways; the next upgrade gets HTTP 429. */
         @WithDefault("50")
         int maxConnectionsPerUser();
 
-        /** Frames one user may send per second on average, across all of their connections on this gateway... */
+        /**
+         * Frames one user may send per second on average, across all of their connections; each gateway
+         * holding some of them enforces an equal share (no Redis call per frame)...
+         */
         @WithDefault("40")
         double userFramesPerSecond();
 
         /** ...and in one burst. */
         @WithDefault("120")
         int userFrameBurst();
+
+        /**
+         * How long this gateway's count of a user's connections stays in Redis without renewal (renewed
+         * every third of it): a crashed gateway's connections stop counting after this long.
+         */
+        @WithDefault("30s")
+        Duration userLease();
 
         /** How often this instance tells presence-service it is alive. */
         @WithDefault("10s")
@@ -111,6 +121,9 @@ public interface GatewayConfig {
         @WithDefault("10s")
         Duration answerTimeout();
 
+        /** How a {@code resume} replays history: page by page, within a memory budget. */
+        Resume resume();
+
         /** How long a resolved user (token subject to directory id) is cached. */
         @WithDefault("10m")
         Duration userCacheTtl();
@@ -129,6 +142,33 @@ public interface GatewayConfig {
          */
         @WithDefault("0.8")
         double maxHeapAfterGc();
+    }
+
+    /**
+     * Resume replay bounds: a resuming connection holds at most one page, and at most
+     * {@code max-concurrent} connections replay at once, so the gateway holds at most
+     * {@code max-concurrent x page-bytes} of history (plus one message of overshoot per page).
+     */
+    interface Resume {
+        /** Most messages fetched in one page (message-service serves at most 200). */
+        @WithDefault("200")
+        int pageMessages();
+
+        /** Bytes one page aims at: the next page asks for as many messages as fit, judged by the largest seen so far. */
+        @WithDefault("131072")
+        int pageBytes();
+
+        /** Resumes replaying at once on this gateway; more wait in the queue. */
+        @WithDefault("8")
+        int maxConcurrent();
+
+        /** Resumes that may wait for a replay slot; past it a resume is answered {@code unavailable} (resume again later). */
+        @WithDefault("1000")
+        int maxQueued();
+
+        /** Longest one page may take to reach the socket; a reader that slow is closed (it reconnects and resumes). */
+        @WithDefault("30s")
+        Duration pageWriteTimeout();
     }
 
     /** Where the services answer. */

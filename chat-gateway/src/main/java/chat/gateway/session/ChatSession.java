@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.netty.util.concurrent.EventExecutor;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -16,6 +19,9 @@ import java.util.concurrent.RejectedExecutionException;
  * it, so that every message reaches it once and in order, live or through {@code resume}.
  */
 public final class ChatSession {
+
+    /** Live messages held while a resume replays history; past it they are dropped and read from history instead. */
+    static final int MAX_HELD_DURING_RESUME = 2_000;
 
     private final WebSocketConnection connection;
     private final ChatUser user;
@@ -26,6 +32,7 @@ public final class ChatSession {
     private boolean flushPending; // touched by the connection's event loop only
     private long lastSeq;
     private List<StoredMessage> heldDuringResume;
+    private boolean heldOverflowed;
     /** Frames waiting for their ack or error, by frame ref (a count: the same client_id may be in flight twice). */
     private Map<String, Integer> awaitingAnswer;
 
@@ -70,7 +77,14 @@ public final class ChatSession {
      */
     synchronized void deliver(long seq, SharedFrame frame, List<ChatSession> touched) {
         if (heldDuringResume != null) {
-            heldDuringResume.add(new StoredMessage(seq, frame.json()));
+            if (seq > lastSeq && !heldOverflowed) {
+                heldDuringResume.add(new StoredMessage(seq, frame.json()));
+                if (heldDuringResume.size() > MAX_HELD_DURING_RESUME) {
+                    // history has them all (a message is stored before it is fanned out): the resume pages on
+                    heldDuringResume.clear();
+                    heldOverflowed = true;
+                }
+            }
             return;
         }
         if (seq <= lastSeq) {
@@ -103,7 +117,7 @@ public final class ChatSession {
     }
 
     /**
-     * Starts a resume: live messages are held until {@link #finishResume} wrote the history.
+     * Starts a resume: live messages are held until {@link #finishResume} hands over to them.
      * One at a time: false (and nothing changes) while another resume of this connection runs,
      * since two would write the same history twice. A resume from behind what this connection
      * already received writes only what it has not.
@@ -113,33 +127,77 @@ public final class ChatSession {
             return false;
         }
         heldDuringResume = new ArrayList<>();
+        heldOverflowed = false;
         lastSeq = Math.max(lastSeq, afterSeq); // what this connection already got is never written again
         return true;
     }
 
     /**
-     * Writes the fetched history, then what arrived live meanwhile, each message once and in order.
-     * It runs on the connection's event loop, where live room frames are written too, so that none
-     * of them can overtake the history.
+     * Writes one page of history (what this connection does not have yet, in order).
+     *
+     * @return completes once the page's last frame reached the socket, so that the next page
+     *         is fetched only when this one left the write queue
      */
-    public void finishResume(List<StoredMessage> history) {
-        try {
-            sink.loop().execute(() -> replay(history));
-        } catch (RejectedExecutionException e) {
-            Log.debugf("connection %s: event loop stopped, resume dropped", connection.id());
+    public synchronized CompletionStage<Void> writeHistory(List<StoredMessage> page) {
+        CompletionStage<Void> written = CompletableFuture.completedFuture(null);
+        if (!droppedAsSlow && !sink.writable()) {
+            dropAsSlow(); // live messages filled its write queue meanwhile
         }
+        for (StoredMessage m : page) {
+            if (m.seq() > lastSeq && !droppedAsSlow && connection.isOpen()) {
+                lastSeq = m.seq();
+                written = connection.sendText(m.frame()).subscribeAsCompletionStage();
+            }
+        }
+        if (heldDuringResume != null) {
+            heldDuringResume.removeIf(m -> m.seq() <= lastSeq); // what history wrote need not be held
+        }
+        return written;
     }
 
-    private synchronized void replay(List<StoredMessage> history) {
+    /**
+     * Hands over from history to the live stream: writes the live messages held meanwhile, on
+     * the connection's event loop (where live room frames are written too, so none overtakes them).
+     *
+     * @return false (still resuming) when more live messages arrived than could be held; they
+     *         are in history, so the caller fetches on and calls this again
+     */
+    public boolean finishResume() {
+        synchronized (this) {
+            if (heldDuringResume == null) {
+                return true;
+            }
+            if (heldOverflowed) {
+                heldOverflowed = false;
+                return false;
+            }
+        }
+        onLoop(this::handOver);
+        return true;
+    }
+
+    private synchronized void handOver() {
         List<StoredMessage> held = heldDuringResume == null ? List.of() : heldDuringResume;
         heldDuringResume = null;
+        heldOverflowed = false;
         List<ChatSession> touched = new ArrayList<>(1);
-        for (StoredMessage m : history) {
-            deliverEncoded(m, touched);
-        }
         held.stream().sorted((a, b) -> Long.compare(a.seq(), b.seq())).forEach(m -> deliverEncoded(m, touched));
         if (!touched.isEmpty()) {
             flush();
+        }
+    }
+
+    /** Runs on the connection's event loop: at once when called there (the usual case), else queued to it. */
+    private void onLoop(Runnable task) {
+        Executor loop = sink.loop();
+        if (loop instanceof EventExecutor executor && !executor.inEventLoop()) {
+            try {
+                executor.execute(task);
+            } catch (RejectedExecutionException e) {
+                Log.debugf("connection %s: event loop stopped, resume hand-over dropped", connection.id());
+            }
+        } else {
+            task.run();
         }
     }
 
@@ -152,9 +210,12 @@ public final class ChatSession {
         }
     }
 
-    /** Abandons a resume that failed: held live messages are written as usual. */
+    /** Abandons a resume that failed: live messages are written as usual from now on. */
     public void abortResume() {
-        finishResume(List.of());
+        synchronized (this) {
+            heldOverflowed = false;
+        }
+        finishResume();
     }
 
     /** Writes a frame that is not a room message (ack, user_list, typing, error, pong). */
@@ -174,10 +235,15 @@ public final class ChatSession {
      * Closes a connection whose reader stopped reading: its memory stays bounded, and the
      * client reconnects and sends {@code resume}, missing nothing.
      */
-    private void dropAsSlow() {
+    public void dropAsSlow() {
         droppedAsSlow = true;
         Log.warnf("connection %s: user %d does not keep up with %s, closing it", connection.id(), user.userId(), room);
         sink.abort();
+    }
+
+    /** Whether the connection is still open (a queued resume of a closed one is skipped). */
+    public boolean isOpen() {
+        return !droppedAsSlow && connection.isOpen();
     }
 
     /** Whether this connection was closed for not keeping up (counted when it leaves). */

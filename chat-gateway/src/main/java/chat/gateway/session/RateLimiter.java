@@ -6,8 +6,8 @@ package chat.gateway.session;
  */
 public final class RateLimiter {
 
-    private final double perSecond;
-    private final double burst;
+    private double perSecond;
+    private double burst;
     private final RateLimiter shared;
     private double tokens;
     private long lastRefill;
@@ -30,10 +30,22 @@ public final class RateLimiter {
         return takeOwn() && (shared == null || shared.takeOwn());
     }
 
-    private synchronized boolean takeOwn() {
+    /** Changes rate and burst from now on (a user's share when their connections spread over gateways). */
+    public synchronized void reshape(double perSecond, double burst) {
+        refill();
+        this.perSecond = perSecond;
+        this.burst = burst;
+        tokens = Math.min(tokens, burst);
+    }
+
+    private void refill() {
         long now = System.nanoTime();
         tokens = Math.min(burst, tokens + (now - lastRefill) / 1e9 * perSecond);
         lastRefill = now;
+    }
+
+    private synchronized boolean takeOwn() {
+        refill();
         if (tokens < 1) {
             return false;
         }

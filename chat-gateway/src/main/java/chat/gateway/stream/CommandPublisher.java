@@ -9,6 +9,9 @@ import chat.events.StreamCodec;
 import chat.events.StreamNames;
 import chat.events.config.StreamsConfig;
 import chat.events.redis.StreamPublisher;
+import chat.events.tracing.StreamTrace;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
 import io.vertx.redis.client.Response;
 import io.vertx.core.Future;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,9 +34,11 @@ public class CommandPublisher {
     private final StreamNames names;
     private final int partitions;
     private final BacklogGuard backlog;
+    private final Tracer tracer;
 
-    public CommandPublisher(CommandConnection redis, StreamsConfig config, BacklogGuard backlog) {
+    public CommandPublisher(CommandConnection redis, StreamsConfig config, BacklogGuard backlog, Tracer tracer) {
         this.redis = redis;
+        this.tracer = tracer;
         this.names = new StreamNames(config.prefix());
         this.partitions = config.messagePartitions();
         this.backlog = backlog;
@@ -55,8 +60,12 @@ public class CommandPublisher {
     }
 
     private Future<String> xadd(String key, long maxLength, Command command) {
-        return redis.send(StreamPublisher.xadd(key, maxLength, StreamCodec.encode(command)).getDelegate())
-                .map(Response::toString);
+        // the command's trace starts here (a no-op span, and no field, while the SDK is off)
+        Span span = StreamTrace.producing(tracer, "publish " + command.type());
+        return redis.send(StreamPublisher.xadd(key, maxLength, StreamCodec.encode(command, StreamTrace.traceparent(span)))
+                        .getDelegate())
+                .map(Response::toString)
+                .onComplete(done -> span.end());
     }
 
     /** The room's command partition is too far behind to take more. */

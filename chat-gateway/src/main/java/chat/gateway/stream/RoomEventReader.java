@@ -4,7 +4,11 @@ import chat.events.MalformedEntryException;
 import chat.events.RoomEvent;
 import chat.events.StreamCodec;
 import chat.events.StreamNames;
+import chat.events.tracing.StreamTrace;
 import chat.gateway.config.GatewayConfig;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import jakarta.inject.Inject;
 import chat.gateway.session.SessionRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -37,6 +41,8 @@ public class RoomEventReader {
     private final SessionRegistry sessions;
     private final String key;
     private final int batch;
+    @Inject
+    Tracer tracer;
     private volatile boolean running;
     private volatile boolean healthy;
     private long timeouts;
@@ -113,7 +119,16 @@ public class RoomEventReader {
     private void deliver(StreamMessage<String, String, String> entry) {
         try {
             RoomEvent event = StreamCodec.decodeEvent(entry.payload());
-            sessions.dispatch(event);
+            // the delivery continues the message's trace (no span for events without one)
+            Span span = event.traceparent() == null ? null
+                    : StreamTrace.consuming(tracer, "deliver " + event.type(), event.traceparent());
+            try {
+                sessions.dispatch(event);
+            } finally {
+                if (span != null) {
+                    span.end();
+                }
+            }
         } catch (MalformedEntryException e) {
             Log.warnf("event stream %s: skipping entry %s: %s", key, entry.id(), e.getMessage());
         } catch (RuntimeException e) {

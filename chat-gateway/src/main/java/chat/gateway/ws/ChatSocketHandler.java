@@ -12,8 +12,8 @@ import chat.gateway.frames.ClientFrame;
 import chat.gateway.frames.FrameException;
 import chat.gateway.frames.FrameParser;
 import chat.gateway.frames.ServerFrames;
-import chat.gateway.client.MessageHistory;
 import chat.gateway.client.MediaMessages;
+import chat.gateway.resume.ResumeReplay;
 import chat.gateway.client.ChatUser;
 import chat.gateway.metrics.GatewayMetrics;
 import chat.gateway.session.ChatSession;
@@ -37,13 +37,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class ChatSocketHandler {
 
-    /** Most messages one {@code resume} replays; a client further behind pages through history. */
-    static final int MAX_RESUME = 10_000;
-
     private final SessionRegistry registry;
     private final FrameParser parser;
     private final CommandPublisher publisher;
-    private final MessageHistory history;
+    private final ResumeReplay replay;
     private final PendingAnswers answers;
     private final String instanceId;
     private final GatewayConfig.Gateway settings;
@@ -52,13 +49,13 @@ public class ChatSocketHandler {
     GatewayMetrics metrics;
 
     public ChatSocketHandler(SessionRegistry registry, FrameParser parser, CommandPublisher publisher,
-                             MessageHistory history, PendingAnswers answers, InstanceId instanceId, GatewayConfig config,
+                             ResumeReplay replay, PendingAnswers answers, InstanceId instanceId, GatewayConfig config,
                              MediaMessages media) {
         this.media = media;
         this.registry = registry;
         this.parser = parser;
         this.publisher = publisher;
-        this.history = history;
+        this.replay = replay;
         this.answers = answers;
         this.instanceId = instanceId.value();
         this.settings = config.gateway();
@@ -204,18 +201,7 @@ public class ChatSocketHandler {
     }
 
     private Uni<Void> resume(ChatSession session, long afterSeq) {
-        if (!session.beginResume(afterSeq)) {
-            session.send(ServerFrames.error("rate_limited", "a resume is already running on this connection", null));
-            return Uni.createFrom().voidItem();
-        }
-        return history.allAfter(session.room(), afterSeq, MAX_RESUME)
-                .invoke(session::finishResume)
-                .onFailure().invoke(failure -> {
-                    Log.warnf("connection %s: resume failed: %s", session.id(), failure.getMessage());
-                    session.abortResume();
-                    session.send(ServerFrames.error("unavailable", "history is briefly unavailable; resume again", null));
-                })
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+        replay.start(session, afterSeq);
+        return Uni.createFrom().voidItem();
     }
 }

@@ -5,7 +5,6 @@ import chat.gateway.config.GatewayConfig;
 import chat.gateway.client.ChatUser;
 import chat.gateway.client.UserDirectory;
 import chat.gateway.metrics.GatewayMetrics;
-import chat.gateway.session.RateLimiter;
 import chat.gateway.session.UserLimits;
 import io.netty.channel.Channel;
 import io.quarkus.logging.Log;
@@ -120,20 +119,23 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
 
     private Uni<CheckResult> permit(HttpUpgradeContext context, ChatUser user) {
         Optional<Channel> channel = SocketTuning.apply(context.httpRequest(), maxPendingBytes);
-        if (channel.isPresent()) {
-            // counted until the socket's TCP connection closes, however the WebSocket ends
-            Optional<RateLimiter> frames = limits.tryOpen(user.userId());
+        if (channel.isEmpty()) {
+            context.userData().put(ConnectionKeys.USER, user);
+            return CheckResult.permitUpgrade();
+        }
+        return limits.tryOpen(user.userId()).flatMap(frames -> {
             if (frames.isEmpty()) {
-                Log.infof("upgrade refused: user %d has %d connections open", user.userId(),
+                Log.infof("upgrade refused: user %d has the most connections open (%d on this gateway)", user.userId(),
                         limits.openConnections(user.userId()));
                 return CheckResult.rejectUpgrade(429);
             }
+            // counted until the socket's TCP connection closes, however the WebSocket ends
             channel.get().closeFuture().addListener(closed -> limits.closed(user.userId()));
             context.userData().put(ConnectionKeys.USER_FRAMES, frames.get());
             context.userData().put(ConnectionKeys.CHANNEL, channel.get());
-        }
-        context.userData().put(ConnectionKeys.USER, user);
-        return CheckResult.permitUpgrade();
+            context.userData().put(ConnectionKeys.USER, user);
+            return CheckResult.permitUpgrade();
+        });
     }
 
     private static Uni<CheckResult> refusal(String room, Throwable failure) {

@@ -1,5 +1,12 @@
 package chat.stack;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,7 +16,7 @@ import java.util.Map;
 /**
  * A real redis-server (the Linux binary shipped in the embedded-redis jar on Maven Central),
  * with an append-only file so that stream entries survive a Redis restart, and passwords:
- * one ACL user per service (no administrative commands) and a password on {@code default}.
+ * one ACL user per service, scoped to its keys ({@link RedisAcl}), and a password on {@code default}.
  */
 final class RedisServer {
 
@@ -29,6 +36,7 @@ final class RedisServer {
             return;
         }
         if (Processes.portOpen("127.0.0.1", settings.redisPort())) {
+            applyUsers(); // a Redis started by an earlier version of this launcher gets today's ACL rules
             return;
         }
         Path binary = layout.runDir().resolve("bin/redis-server");
@@ -51,11 +59,45 @@ final class RedisServer {
         List<String> args = new ArrayList<>(List.of("--user", "default", "on", ">" + DevSecrets.REDIS_ADMIN_PASSWORD,
                 "~*", "&*", "+@all"));
         for (ServiceKind kind : ServiceKind.values()) {
-            // every key (the services share the streams), no administrative or dangerous command
-            args.addAll(List.of("--user", DevSecrets.redisUser(kind), "on", ">" + DevSecrets.redisPassword(kind),
-                    "~*", "&*", "+@all", "-@dangerous"));
+            args.addAll(List.of("--user", DevSecrets.redisUser(kind), "on", ">" + DevSecrets.redisPassword(kind)));
+            args.addAll(RedisAcl.rules(kind)); // its own keys only
         }
         return args;
+    }
+
+    /** Sets every service user's ACL rules on the running server (ACL SETUSER, as its default user). */
+    private void applyUsers() {
+        try (Socket socket = new Socket("127.0.0.1", settings.redisPort())) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            List<List<String>> commands = new ArrayList<>();
+            commands.add(List.of("AUTH", "default", DevSecrets.REDIS_ADMIN_PASSWORD));
+            for (ServiceKind kind : ServiceKind.values()) {
+                List<String> setUser = new ArrayList<>(List.of("ACL", "SETUSER", DevSecrets.redisUser(kind), "reset", "on",
+                        ">" + DevSecrets.redisPassword(kind)));
+                setUser.addAll(RedisAcl.rules(kind));
+                commands.add(setUser);
+            }
+            for (List<String> command : commands) {
+                out.write(resp(command));
+                out.flush();
+                String reply = in.readLine();
+                if (!"+OK".equals(reply)) {
+                    throw new IllegalStateException(command.get(0) + " " + command.get(1) + ": " + reply);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot set the Redis users", e);
+        }
+    }
+
+    private static byte[] resp(List<String> parts) {
+        StringBuilder out = new StringBuilder("*").append(parts.size()).append("\r\n");
+        for (String part : parts) {
+            out.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(part).append("\r\n");
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     void stop() {

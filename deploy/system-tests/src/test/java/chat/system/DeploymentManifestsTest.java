@@ -60,6 +60,13 @@ class DeploymentManifestsTest {
         }
         operational(resources, "chart defaults");
         assertEquals(SERVICES.size(), resources.stream().filter(r -> r instanceof PodDisruptionBudget).count());
+        for (String service : SERVICES) { // production refuses a Redis without a password: every service gets one
+            Container c = deployment(resources, "chat-" + service).getSpec().getTemplate().getSpec().getContainers().get(0);
+            assertEquals("chat-redis", secretOf(c, "QUARKUS_REDIS_PASSWORD").getName(), service);
+        }
+        Container auth = deployment(resources, "chat-auth-service").getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertEquals("10.0.0.0/8", env(auth, "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES").getValue(),
+                "auth-service believes X-Forwarded-For from the gateways' pod network only");
     }
 
     @Test

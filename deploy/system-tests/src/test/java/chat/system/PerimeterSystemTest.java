@@ -127,11 +127,7 @@ class PerimeterSystemTest {
 
     @Test
     void theFiftyFirstConnectionOfOneUserIsRefusedWhileTheFiftyWork() {
-        String name = "cap_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        HttpResponse<String> signup = Api.post(stack.gateway() + "/api/signup", null,
-                "{\"username\":\"" + name + "\",\"password\":\"cap-password-42\"}");
-        assertEquals(201, signup.statusCode(), signup.body());
-        String token = DevTokens.accessToken(stack.infra, name, "cap-password-42");
+        String token = newUserToken("cap_");
         String ws = stack.wsUrl(stack.gateway(), "/ws/chat/" + SystemStack.randomRoom("cap") + "/");
         List<WsClient> open = new ArrayList<>();
         try {
@@ -204,6 +200,65 @@ class PerimeterSystemTest {
     }
 
     /** The socket's close reaches the gateway a moment after the client sent it. */
+    @Test
+    void theConnectionCapAndTheFrameBudgetHoldForTheUserAcrossGateways() {
+        String token = newUserToken("span_");
+        String room = SystemStack.randomRoom("span");
+        String first = stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/");
+        String second = stack.wsUrl(stack.secondGateway(), "/ws/chat/" + room + "/");
+        List<WsClient> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                open.add(WsClient.connect(first, token));
+            }
+            // one gateway holds the user: its three sockets share the whole budget (burst 120)
+            assertEquals(0, rateLimitedOf(open, 40), "120 frames within the user's burst");
+            for (int i = 3; i < 50; i++) {
+                open.add(WsClient.connect(i % 2 == 0 ? first : second, token));
+            }
+            assertEquals(429, WsClient.refusedStatus(second, Map.of("Authorization", "Bearer " + token)), "the 51st, on gateway 2");
+            assertEquals(429, WsClient.refusedStatus(first, Map.of("Authorization", "Bearer " + token)), "the 51st, on gateway 1");
+            // two gateways hold the user: once the first renewed its lease, its three sockets get half the budget
+            sleep(SystemStack.USER_LEASE_SECONDS * 1000L / 3 + 1500);
+            int refused = rateLimitedOf(open.subList(0, 3), 40);
+            assertTrue(refused >= 30, "gateway 1 enforces its half of the user's burst of 120: " + refused + " of 120 refused");
+            open.remove(open.size() - 1).close(); // a socket of gateway 2 (i = 49) frees a place for either gateway
+            WsClient again = awaitAccepted(first, token);
+            open.add(again);
+            again.send(Map.of("type", "ping"));
+            again.await("pong");
+        } finally {
+            open.forEach(WsClient::close);
+        }
+    }
+
+    /** Sends {@code each} pings on every socket at once; how many were refused as rate_limited. */
+    private static int rateLimitedOf(List<WsClient> sockets, int each) {
+        for (int i = 0; i < each; i++) {
+            for (WsClient socket : sockets) {
+                socket.send(Map.of("type", "ping"));
+            }
+        }
+        int refused = 0;
+        for (WsClient socket : sockets) {
+            int pongs = socket.drain("pong", Duration.ofSeconds(1)).size();
+            List<JsonNode> errors = socket.drain("error", Duration.ofMillis(100));
+            errors.forEach(e -> assertEquals("rate_limited", e.path("code").asText(), e.toString()));
+            assertEquals(each, pongs + errors.size(), "every ping answered once");
+            refused += errors.size();
+        }
+        return refused;
+    }
+
+    /** Signs up a new user and returns an access token of theirs. */
+    private static String newUserToken(String prefix) {
+        String name = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        HttpResponse<String> signup = Api.post(stack.gateway() + "/api/signup", null,
+                "{\"username\":\"" + name + "\",\"password\":\"cap-password-42\"}");
+        assertEquals(201, signup.statusCode(), signup.body());
+        return DevTokens.accessToken(stack.infra, name, "cap-password-42");
+    }
+
     private static WsClient awaitAccepted(String ws, String token) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {

@@ -37,6 +37,27 @@ final class StreamEntries implements AutoCloseable {
         return largest;
     }
 
+    /** The latest {@code count} entries of one stream, newest first, as field maps (XREVRANGE + - COUNT). */
+    List<java.util.Map<String, String>> latest(String key, int count) throws Exception {
+        List<java.util.Map<String, String>> out = new ArrayList<>();
+        for (Response entry : call(Request.cmd(Command.XREVRANGE).arg(key).arg("+").arg("-").arg("COUNT").arg(count))) {
+            java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+            Response pairs = entry.get(1);
+            for (int i = 0; i + 1 < pairs.size(); i += 2) {
+                fields.put(pairs.get(i).toString(), pairs.get(i + 1).toString());
+            }
+            out.add(fields);
+        }
+        return out;
+    }
+
+    /** Appends an entry (XADD key * fields...); its id. */
+    String add(String key, java.util.Map<String, String> fields) throws Exception {
+        Request xadd = Request.cmd(Command.XADD).arg(key).arg("*");
+        fields.forEach((k, v) -> xadd.arg(k).arg(v));
+        return call(xadd).toString();
+    }
+
     private List<String> keys(String pattern) throws Exception {
         List<String> keys = new ArrayList<>();
         for (Response key : call(Request.cmd(Command.KEYS).arg(pattern))) {

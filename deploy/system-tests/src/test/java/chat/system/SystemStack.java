@@ -23,6 +23,13 @@ final class SystemStack {
     /** Frames per second all connections of one user may send together in the test gateways (burst: the default 120). */
     static final int USER_FRAMES_PER_SECOND = 120;
 
+    /** History bytes one resume page aims at in the test gateways (small, so that a resume takes many pages). */
+    static final int RESUME_PAGE_BYTES = 64 * 1024;
+    /** Resumes that replay at once in each test gateway (more wait). */
+    static final int RESUME_CONCURRENCY = 4;
+    /** How long a gateway's count of a user's connections lives in Redis unrenewed (renewed every third). */
+    static final int USER_LEASE_SECONDS = 6;
+
     private static SystemStack instance;
 
     final StackLayout layout;
@@ -38,7 +45,10 @@ final class SystemStack {
         int port = Integer.parseInt(System.getenv().getOrDefault("CHAT_IT_PORT", "18080"));
         services = new ServiceSet(infra, port, port + 10, "it-" + UUID.randomUUID().toString().substring(0, 8), "it",
                 Map.of("chat.gateway.max-pending-bytes", Integer.toString(STALLED_READER_BOUND),
-                        "chat.gateway.user-frames-per-second", Integer.toString(USER_FRAMES_PER_SECOND)));
+                        "chat.gateway.user-frames-per-second", Integer.toString(USER_FRAMES_PER_SECOND),
+                        "chat.gateway.resume.page-bytes", Integer.toString(RESUME_PAGE_BYTES),
+                        "chat.gateway.resume.max-concurrent", Integer.toString(RESUME_CONCURRENCY),
+                        "chat.gateway.user-lease", USER_LEASE_SECONDS + "s"));
         services.stop(layout); // leftovers of an interrupted earlier run
         services.start(layout);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> services.stop(layout)));

@@ -11,6 +11,12 @@ import chat.events.StreamCodec;
 import chat.events.redis.BatchHandler;
 import chat.events.redis.StreamEntry;
 import chat.events.ErrorCode;
+import chat.events.tracing.StreamTrace;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import jakarta.inject.Inject;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import chat.events.ErrorFrame;
 import chat.message.frames.MessageFrames;
 import chat.message.service.CommandValidator;
@@ -43,6 +49,8 @@ public class MessageCommandHandler implements BatchHandler {
     private final MessageStore store;
     private final ReadReceipts receipts;
     private final RoomEventPublisher events;
+    @Inject
+    Tracer tracer;
 
     public MessageCommandHandler(CommandValidator validator, MessageStore store, ReadReceipts receipts,
                                  RoomEventPublisher events) {
@@ -58,10 +66,15 @@ public class MessageCommandHandler implements BatchHandler {
         List<SendMessage> sends = new ArrayList<>();
         Set<String> redelivered = new HashSet<>();
         List<MarkRead> reads = new ArrayList<>();
+        Map<SendMessage, Span> traces = new IdentityHashMap<>(); // only entries that carry a trace context
         for (StreamEntry entry : entries) {
             Command command = decode(entry);
             if (command instanceof SendMessage send) {
                 SendMessage keyed = withKey(send, entry);
+                String traceparent = entry.fields().get(StreamTrace.FIELD);
+                if (traceparent != null) { // continues the sender's trace: its storing and the events it causes
+                    traces.put(keyed, StreamTrace.consuming(tracer, "store send_message", traceparent));
+                }
                 if (entry.redelivered()) {
                     redelivered.add(keyed.idempotencyKey());
                 }
@@ -75,14 +88,18 @@ public class MessageCommandHandler implements BatchHandler {
                         () -> reads.add(read));
             }
         }
-        if (!sends.isEmpty()) {
-            List<StoreOutcome> outcomes = store.store(sends, Instant.now().truncatedTo(ChronoUnit.MILLIS));
-            announce(outcomes, redelivered, out);
+        try {
+            if (!sends.isEmpty()) {
+                List<StoreOutcome> outcomes = store.store(sends, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                announce(outcomes, redelivered, out, traces);
+            }
+            if (!reads.isEmpty()) {
+                announce(reads, receipts.markAll(reads), out);
+            }
+            events.publish(out);
+        } finally {
+            traces.values().forEach(Span::end);
         }
-        if (!reads.isEmpty()) {
-            announce(reads, receipts.markAll(reads), out);
-        }
-        events.publish(out);
     }
 
     /** A command that could not be stored (its data refused by the database): its sender still hears back. */
@@ -122,18 +139,22 @@ public class MessageCommandHandler implements BatchHandler {
                 c.imageUrl(), c.audioUrl(), c.origin(), c.imageThumbUrl(), c.audioDurationMs());
     }
 
-    private static void announce(List<StoreOutcome> outcomes, Set<String> redelivered, List<RoomEvent> out) {
+    private static void announce(List<StoreOutcome> outcomes, Set<String> redelivered, List<RoomEvent> out,
+                                 Map<SendMessage, Span> traces) {
         int stored = 0;
         for (StoreOutcome o : outcomes) {
             SendMessage c = o.command();
+            Span trace = traces.get(c);
+            String traceparent = trace == null ? null : StreamTrace.traceparent(trace);
             if (!o.duplicate() || redelivered.contains(c.idempotencyKey())) {
                 stored += o.duplicate() ? 0 : 1;
                 out.add(RoomEvent.toRoom(RoomEvent.CHAT_MESSAGE, c.room(), o.message().seq,
-                        MessageFrames.encode(MessageFrames.chatMessage(o.message()))));
+                        MessageFrames.encode(MessageFrames.chatMessage(o.message()))).withTraceparent(traceparent));
             }
             if (c.origin() != null) {
                 out.add(RoomEvent.toConnection(RoomEvent.ACK, c.room(),
-                        MessageFrames.encode(MessageFrames.ack(c.clientId(), o.message())), c.origin()));
+                        MessageFrames.encode(MessageFrames.ack(c.clientId(), o.message())), c.origin())
+                        .withTraceparent(traceparent));
             }
         }
         Log.debugf("stored %d messages, %d repeats acknowledged again", (Integer) stored, (Integer) (outcomes.size() - stored));
