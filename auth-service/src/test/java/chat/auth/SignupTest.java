@@ -95,7 +95,7 @@ class SignupTest {
 
     @Test
     void badUsernameIs400() {
-        for (String bad : new String[] {"ab", "Alice", "has space", "x".repeat(33), "ünï", ""}) {
+        for (String bad : new String[]{"ab", "Alice", "has space", "x".repeat(33), "ünï", ""}) {
             signup(bad, TestUsers.PASSWORD).statusCode(400).body("code", equalTo("bad_username"));
         }
         given().contentType(ContentType.JSON).body("{\"password\":\"whatever-123\"}").post("/api/signup")

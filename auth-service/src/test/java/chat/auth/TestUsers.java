@@ -37,8 +37,8 @@ public final class TestUsers {
             for (UserRepresentation user : keycloak.realm("chat").users().searchByUsername(name, true)) {
                 keycloak.realm("chat").users().delete(user.getId()).close();
             }
-            QuarkusTransaction.requiringNew().run(() ->
-                    AppUser.delete("username = ?1 or username like ?2", name, AppUser.RETIRED_PREFIX + "%" + name));
+            QuarkusTransaction.requiringNew().run(() -> AppUser.delete("username = ?1 or username like ?2", name,
+                    AppUser.RETIRED_PREFIX + "%" + name));
         }
         created.clear();
     }

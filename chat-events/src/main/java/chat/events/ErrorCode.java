@@ -7,23 +7,15 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * (docs/PROTOCOL.md, Errors). The same codes name the refusals of {@link ErrorFrame}s.
  */
 public enum ErrorCode {
-    BAD_REQUEST("bad_request", 400),
-    BAD_FRAME("bad_frame", 400),
-    BAD_ROOM("bad_room", 400),
-    BAD_USERNAME("bad_username", 400),
-    WEAK_PASSWORD("weak_password", 400),
-    UNAUTHORIZED("unauthorized", 401),
-    FORBIDDEN("forbidden", 403),
-    NOT_FOUND("not_found", 404),
-    UNKNOWN_USER("unknown_user", 404),
-    UNKNOWN_ROOM("unknown_room", 404),
-    METHOD_NOT_ALLOWED("method_not_allowed", 405),
-    USERNAME_TAKEN("username_taken", 409),
-    TOO_LARGE("too_large", 413),
-    UNSUPPORTED_MEDIA("unsupported_media", 415),
-    RANGE_NOT_SATISFIABLE("range_not_satisfiable", 416),
-    RATE_LIMITED("rate_limited", 429),
-    UNAVAILABLE("unavailable", 503);
+
+    BAD_REQUEST("bad_request", 400), BAD_FRAME("bad_frame", 400), BAD_ROOM("bad_room", 400), BAD_USERNAME(
+            "bad_username",
+            400), WEAK_PASSWORD("weak_password", 400), UNAUTHORIZED("unauthorized", 401), FORBIDDEN("forbidden",
+                    403), NOT_FOUND("not_found", 404), UNKNOWN_USER("unknown_user", 404), UNKNOWN_ROOM("unknown_room",
+                            404), METHOD_NOT_ALLOWED("method_not_allowed", 405), USERNAME_TAKEN("username_taken",
+                                    409), TOO_LARGE("too_large", 413), UNSUPPORTED_MEDIA("unsupported_media",
+                                            415), RANGE_NOT_SATISFIABLE("range_not_satisfiable", 416), RATE_LIMITED(
+                                                    "rate_limited", 429), UNAVAILABLE("unavailable", 503);
 
     private final String wire;
     private final int status;

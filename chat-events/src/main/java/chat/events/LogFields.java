@@ -34,7 +34,7 @@ public final class LogFields {
 
     /** Removes every field set here (end of a unit of work on a shared thread). */
     public static void clear() {
-        for (String key : new String[] {ROOM, USER_ID, CONNECTION_ID, MESSAGE_ID, CLIENT_ID}) {
+        for (String key : new String[]{ROOM, USER_ID, CONNECTION_ID, MESSAGE_ID, CLIENT_ID}) {
             MDC.remove(key);
         }
     }

@@ -10,7 +10,8 @@ package chat.events;
  * @param origin    connection to answer with an error, if the pointer is refused
  */
 public record MarkRead(String room, long userId, String username, long messageId, Origin origin)
-        implements Command {
+        implements
+            Command {
 
     public static final String TYPE = "mark_read";
 

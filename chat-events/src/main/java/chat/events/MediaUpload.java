@@ -28,7 +28,9 @@ public record MediaUpload(
     public static final String TYPE = "media_upload";
 
     /** Which message field the stored media fills. */
-    public enum Kind { IMAGE, AUDIO }
+    public enum Kind {
+        IMAGE, AUDIO
+    }
 
     @Override
     public String type() {

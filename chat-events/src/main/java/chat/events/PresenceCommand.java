@@ -11,12 +11,15 @@ package chat.events;
  * @param origin   the connection
  */
 public record PresenceCommand(Kind kind, String room, long userId, String username, Origin origin)
-        implements Command {
+        implements
+            Command {
 
     public static final String TYPE = "presence";
 
     /** What a presence command reports. */
-    public enum Kind { JOIN, LEAVE, HEARTBEAT, TYPING }
+    public enum Kind {
+        JOIN, LEAVE, HEARTBEAT, TYPING
+    }
 
     @Override
     public String type() {

@@ -16,7 +16,7 @@ package chat.events;
  * @param traceparent   the W3C trace context of the work that produced it, or null
  */
 public record RoomEvent(String type, String room, long seq, String frame, Origin target, long excludeUserId,
-                        String traceparent) {
+        String traceparent) {
 
     public RoomEvent(String type, String room, long seq, String frame, Origin target, long excludeUserId) {
         this(type, room, seq, frame, target, excludeUserId, null);

@@ -43,7 +43,8 @@ public final class RoomNames {
         }
         for (int i = 0; i < n; i++) {
             char c = room.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+                    || c == '-';
             if (!ok) {
                 return false;
             }

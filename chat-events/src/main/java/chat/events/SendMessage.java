@@ -36,7 +36,7 @@ public record SendMessage(
 
     /** A message without a preview or duration (text, or media stored before previews existed). */
     public SendMessage(String room, long userId, String username, String clientId, String idempotencyKey, String text,
-                       String imageUrl, String audioUrl, Origin origin) {
+            String imageUrl, String audioUrl, Origin origin) {
         this(room, userId, username, clientId, idempotencyKey, text, imageUrl, audioUrl, origin, null, null);
     }
 

@@ -45,7 +45,8 @@ public final class StreamCodec {
     public static Map<String, String> encode(Command command, String traceparent) {
         try {
             String body = JSON.writeValueAsString(command);
-            return traceparent == null ? Map.of("type", command.type(), "v", VERSION, "body", body)
+            return traceparent == null
+                    ? Map.of("type", command.type(), "v", VERSION, "body", body)
                     : Map.of("type", command.type(), "v", VERSION, "body", body, StreamTrace.FIELD, traceparent);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode " + command.type(), e);
@@ -136,7 +137,8 @@ public final class StreamCodec {
         StringBuilder path = new StringBuilder(" in field ");
         for (JsonMappingException.Reference step : mapping.getPath()) {
             String name = step.getFieldName() != null && step.getFieldName().matches("[A-Za-z_]{1,40}")
-                    ? step.getFieldName() : "[" + Math.max(0, step.getIndex()) + "]";
+                    ? step.getFieldName()
+                    : "[" + Math.max(0, step.getIndex()) + "]";
             path.append(path.length() > 10 ? "." : "").append(name);
         }
         return path.toString();

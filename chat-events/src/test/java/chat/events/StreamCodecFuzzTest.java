@@ -38,7 +38,8 @@ class StreamCodecFuzzTest {
         run(StreamCodec::decodeEvent, this::eventEntry);
     }
 
-    private static void run(Function<Map<String, String>, Object> decoder, Function<Random, Map<String, String>> entries) {
+    private static void run(Function<Map<String, String>, Object> decoder,
+            Function<Random, Map<String, String>> entries) {
         long seed = Long.getLong("fuzz.seed", System.nanoTime());
         Random random = new Random(seed);
         int refused = 0;
@@ -68,7 +69,8 @@ class StreamCodecFuzzTest {
 
     private Map<String, String> eventEntry(Random random) {
         Map<String, String> fields = new HashMap<>();
-        maybe(random, fields, "type", () -> pick(random, List.of("chat_message", "ack", "typing", "", text(random, 5))));
+        maybe(random, fields, "type",
+                () -> pick(random, List.of("chat_message", "ack", "typing", "", text(random, 5))));
         maybe(random, fields, "v", () -> random.nextInt(8) == 0 ? text(random, 3) : StreamCodec.VERSION);
         maybe(random, fields, "room", () -> text(random, random.nextInt(40)));
         maybe(random, fields, "seq", () -> number(random));
@@ -79,7 +81,8 @@ class StreamCodecFuzzTest {
         return fields;
     }
 
-    private static void maybe(Random random, Map<String, String> fields, String key, java.util.function.Supplier<String> value) {
+    private static void maybe(Random random, Map<String, String> fields, String key,
+            java.util.function.Supplier<String> value) {
         if (random.nextInt(6) > 0) {
             fields.put(key, value.get());
         }
@@ -107,7 +110,8 @@ class StreamCodecFuzzTest {
             default -> {
                 StringBuilder out = new StringBuilder("{");
                 for (int i = random.nextInt(8); i > 0; i--) {
-                    out.append('"').append(pick(random, BODY_FIELDS)).append("\":").append(value(random)).append(i > 1 ? "," : "");
+                    out.append('"').append(pick(random, BODY_FIELDS)).append("\":").append(value(random))
+                            .append(i > 1 ? "," : "");
                 }
                 return out.append('}').toString();
             }
@@ -159,7 +163,8 @@ class StreamCodecFuzzTest {
 
     private static String shown(Map<String, String> entry) {
         StringBuilder out = new StringBuilder();
-        entry.forEach((k, v) -> out.append(k).append('=').append(v.length() > 120 ? v.substring(0, 120) + "..." : v).append(' '));
+        entry.forEach((k, v) -> out.append(k).append('=').append(v.length() > 120 ? v.substring(0, 120) + "..." : v)
+                .append(' '));
         return out.toString().chars().collect(StringBuilder::new,
                 (b, c) -> b.append(c < 0x20 || c > 0x7e ? String.format("\\u%04x", c) : String.valueOf((char) c)),
                 StringBuilder::append).toString();

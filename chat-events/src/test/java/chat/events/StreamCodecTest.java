@@ -28,7 +28,8 @@ class StreamCodecTest {
                 new Origin("gw-1", "conn-9"), null, 1500L);
         assertEquals(1500L, ((SendMessage) StreamCodec.decodeCommand(StreamCodec.encode(voice))).audioDurationMs());
         Map<String, String> older = new HashMap<>(StreamCodec.encode(voice));
-        older.put("body", "{\"room\":\"lobby\",\"userId\":3,\"username\":\"alice\",\"idempotencyKey\":\"k\",\"text\":\"hi\"}");
+        older.put("body",
+                "{\"room\":\"lobby\",\"userId\":3,\"username\":\"alice\",\"idempotencyKey\":\"k\",\"text\":\"hi\"}");
         SendMessage decoded = (SendMessage) StreamCodec.decodeCommand(older);
         assertEquals(null, decoded.imageThumbUrl());
         assertEquals(null, decoded.audioDurationMs());

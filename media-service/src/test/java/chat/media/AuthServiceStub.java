@@ -57,15 +57,14 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
         if (username == null) {
             answer(exchange, 401, "{\"code\":\"unauthorized\",\"reason\":\"no token\"}");
         } else if (IDS.containsKey(username)) {
-            answer(exchange, 200, "{\"user_id\":" + IDS.get(username) + ",\"username\":\"" + username + "\",\"online\":true}");
+            answer(exchange, 200,
+                    "{\"user_id\":" + IDS.get(username) + ",\"username\":\"" + username + "\",\"online\":true}");
         } else if (unavailable) {
             answer(exchange, 500, "{\"code\":\"internal\",\"reason\":\"stub failure\"}");
         } else {
             answer(exchange, 404, "{\"code\":\"not_found\",\"reason\":\"unknown user\"}");
         }
     }
-
-
 
     @Override
     public void stop() {

@@ -118,11 +118,11 @@ public final class TestMedia {
     /** The image's bytes with an EXIF segment (GPS position and orientation) written by Commons Imaging. */
     public static byte[] withGps(byte[] jpeg, double longitude, double latitude, int orientation) {
         try {
-            org.apache.commons.imaging.formats.tiff.write.TiffOutputSet exif =
-                    new org.apache.commons.imaging.formats.tiff.write.TiffOutputSet();
+            org.apache.commons.imaging.formats.tiff.write.TiffOutputSet exif = new org.apache.commons.imaging.formats.tiff.write.TiffOutputSet();
             exif.setGpsInDegrees(longitude, latitude);
             exif.getOrCreateRootDirectory().add(
-                    org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants.TIFF_TAG_ORIENTATION, (short) orientation);
+                    org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants.TIFF_TAG_ORIENTATION,
+                    (short) orientation);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             new org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter().updateExifMetadataLossless(jpeg, out, exif);
             return out.toByteArray();

@@ -38,7 +38,8 @@ public class StubAuth {
                 name = claims.path("preferred_username").asText();
                 id = IDS.get(name);
             }
-            byte[] body = (id == null ? "{\"code\":\"unauthorized\",\"reason\":\"no\"}"
+            byte[] body = (id == null
+                    ? "{\"code\":\"unauthorized\",\"reason\":\"no\"}"
                     : "{\"user_id\":" + id + ",\"username\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(id == null ? 401 : 200, body.length);

@@ -59,7 +59,8 @@ class SweeperTest {
             assertNotNull(graceStatus.get("last_seen"), "last seen recorded by the sweep");
             assertEquals(true, PresenceFlowTest.status(heidi).get("online"), "the live gateway's user stays");
             PresenceKeys keys = new PresenceKeys(StackTestResource.streamPrefix);
-            assertFalse(redis.set(String.class).smembers(keys.gateways()).contains(dead), "the dead gateway is forgotten");
+            assertFalse(redis.set(String.class).smembers(keys.gateways()).contains(dead),
+                    "the dead gateway is forgotten");
         } finally {
             heartbeats.shutdownNow();
             PresenceFlowTest.forget(List.of(grace, heidi));

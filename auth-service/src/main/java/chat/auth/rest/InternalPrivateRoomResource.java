@@ -32,12 +32,9 @@ public class InternalPrivateRoomResource {
     @GET
     @Path("/{room}/members/{userId}")
     @Operation(operationId = "privateRoomMember", summary = "Whether user userId belongs to the private room")
-    @APIResponse(responseCode = "200", description = "Member or not",
-            content = @Content(schema = @Schema(implementation = Membership.class)))
-    @APIResponse(responseCode = "400", description = "Ids unsorted or equal",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "404", description = "Malformed name or unknown user",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "200", description = "Member or not", content = @Content(schema = @Schema(implementation = Membership.class)))
+    @APIResponse(responseCode = "400", description = "Ids unsorted or equal", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "Malformed name or unknown user", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Membership member(@PathParam("room") String room, @PathParam("userId") long userId) {
         return new Membership(rooms.isMember(room, userId));
     }

@@ -36,14 +36,10 @@ public class PrivateRoomResource {
 
     @POST
     @Operation(operationId = "openPrivateRoom", summary = "The private room of the caller and user_id")
-    @APIResponse(responseCode = "200", description = "The room's name",
-            content = @Content(schema = @Schema(implementation = PrivateRoom.class)))
-    @APIResponse(responseCode = "400", description = "user_id missing or the caller's own",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "404", description = "No such user",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "200", description = "The room's name", content = @Content(schema = @Schema(implementation = PrivateRoom.class)))
+    @APIResponse(responseCode = "400", description = "user_id missing or the caller's own", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "No such user", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public PrivateRoom open(PrivateRoomRequest request) {
         if (request == null) {
             throw new ApiException(ErrorCode.BAD_REQUEST, "a JSON body with user_id is required");

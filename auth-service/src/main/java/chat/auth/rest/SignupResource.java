@@ -39,16 +39,11 @@ public class SignupResource {
 
     @POST
     @Operation(operationId = "signup", summary = "Creates a user who can log in at once")
-    @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(schema = @Schema(implementation = UserRef.class)))
-    @APIResponse(responseCode = "400", description = "bad_username or weak_password",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "409", description = "username_taken",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "429", description = "rate_limited: too many signups from this client address",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "503", description = "Keycloak unavailable",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = UserRef.class)))
+    @APIResponse(responseCode = "400", description = "bad_username or weak_password", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "username_taken", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "429", description = "rate_limited: too many signups from this client address", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "503", description = "Keycloak unavailable", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response signup(SignupRequest request, @Context HttpServerRequest http) {
         // the client's address: X-Forwarded-For counts only from trusted proxies (quarkus.http.proxy.*)
         if (!rateLimit.tryAcquire(http.remoteAddress().hostAddress())) {

@@ -37,20 +37,16 @@ public class UserResource {
     @GET
     @Path("/me")
     @Operation(operationId = "me", summary = "The caller's directory entry, created on first sight")
-    @APIResponse(responseCode = "200", description = "The caller",
-            content = @Content(schema = @Schema(implementation = UserRef.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "200", description = "The caller", content = @Content(schema = @Schema(implementation = UserRef.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public UserRef me() {
         return caller.current();
     }
 
     @GET
     @Operation(operationId = "listUsers", summary = "Every user, ordered by username, with online and last seen")
-    @APIResponse(responseCode = "200", description = "The directory",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DirectoryEntry.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "200", description = "The directory", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DirectoryEntry.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public List<DirectoryEntry> list() {
         caller.current();
         return directory.entries();

@@ -42,7 +42,8 @@ public class UserIdAttribute {
             UserResource user = keycloak.realm(config.realm()).users().get(keycloakId);
             UserRepresentation representation = user.toRepresentation();
             Map<String, List<String>> attributes = representation.getAttributes() == null
-                    ? new ConcurrentHashMap<>() : new ConcurrentHashMap<>(representation.getAttributes());
+                    ? new ConcurrentHashMap<>()
+                    : new ConcurrentHashMap<>(representation.getAttributes());
             String value = Long.toString(userId);
             if (!List.of(value).equals(attributes.get(UserIdClaim.NAME))) {
                 attributes.put(UserIdClaim.NAME, List.of(value));

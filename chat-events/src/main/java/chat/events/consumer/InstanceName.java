@@ -16,7 +16,7 @@ public class InstanceName {
     private final String value;
 
     public InstanceName(@ConfigProperty(name = "chat.instance-id") Optional<String> configured,
-                        @ConfigProperty(name = "quarkus.application.name", defaultValue = "chat") String application) {
+            @ConfigProperty(name = "quarkus.application.name", defaultValue = "chat") String application) {
         this.value = configured.filter(s -> !s.isBlank())
                 .orElseGet(() -> application + "-" + UUID.randomUUID().toString().substring(0, 8));
     }

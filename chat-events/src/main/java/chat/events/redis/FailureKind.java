@@ -21,6 +21,7 @@ import java.util.concurrent.TimeoutException;
  * </ul>
  */
 public enum FailureKind {
+
     PERMANENT, TRANSIENT, UNKNOWN;
 
     /** Classifies a failure by the most telling cause in its chain. */
@@ -56,12 +57,15 @@ public enum FailureKind {
             }
             return UNKNOWN;
         }
-        if (t instanceof IOException || t instanceof TimeoutException || t instanceof io.smallrye.mutiny.TimeoutException) {
+        if (t instanceof IOException || t instanceof TimeoutException
+                || t instanceof io.smallrye.mutiny.TimeoutException) {
             return TRANSIENT;
         }
         String type = t.getClass().getName();
-        if (type.startsWith("io.vertx.redis") || type.startsWith("io.netty.channel") || type.startsWith("io.vertx.core.net")
-                || type.equals("io.vertx.core.VertxException") || type.startsWith("org.hibernate.exception.JDBCConnection")
+        if (type.startsWith("io.vertx.redis") || type.startsWith("io.netty.channel")
+                || type.startsWith("io.vertx.core.net")
+                || type.equals("io.vertx.core.VertxException")
+                || type.startsWith("org.hibernate.exception.JDBCConnection")
                 || type.startsWith("jakarta.transaction") || type.startsWith("io.agroal")) {
             return TRANSIENT; // the Redis client, the network layer, the pool and the transaction manager
         }

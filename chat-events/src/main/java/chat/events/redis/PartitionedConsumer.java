@@ -37,7 +37,7 @@ public final class PartitionedConsumer implements ManagedConsumer {
      * @param leaseTtl      how long a lease lasts without renewal: the failover time
      */
     public PartitionedConsumer(RedisDataSource redis, List<String> partitionKeys, String membersKey,
-                               StreamConsumer.Settings settings, Duration leaseTtl, BatchHandler handler) {
+            StreamConsumer.Settings settings, Duration leaseTtl, BatchHandler handler) {
         this.redis = redis;
         this.partitionKeys = List.copyOf(partitionKeys);
         this.settings = settings;
@@ -90,7 +90,8 @@ public final class PartitionedConsumer implements ManagedConsumer {
                 paused = c.settings().key() + ": " + c.pausedBecause();
             }
         }
-        return paused != null ? ConsumerHealth.down(name(), paused)
+        return paused != null
+                ? ConsumerHealth.down(name(), paused)
                 : ConsumerHealth.up(name(), lag).with("owned_partitions", owned.keySet().toString());
     }
 
@@ -141,7 +142,8 @@ public final class PartitionedConsumer implements ManagedConsumer {
                 break;
             }
             if (!owned.containsKey(p) && leases.tryAcquire(partitionKeys.get(p))) {
-                StreamConsumer consumer = new StreamConsumer(redis, settings.forKey(partitionKeys.get(p), true), handler);
+                StreamConsumer consumer = new StreamConsumer(redis, settings.forKey(partitionKeys.get(p), true),
+                        handler);
                 owned.put(p, consumer);
                 consumer.start();
                 LOG.infof("partition %s: now consumed by %s (%d of %d partitions, %d members)",
@@ -160,7 +162,8 @@ public final class PartitionedConsumer implements ManagedConsumer {
         try {
             leases.release(partitionKeys.get(p));
         } catch (RuntimeException e) {
-            LOG.debugf("partition %s: release failed (the lease expires instead): %s", partitionKeys.get(p), e.getMessage());
+            LOG.debugf("partition %s: release failed (the lease expires instead): %s", partitionKeys.get(p),
+                    e.getMessage());
         }
     }
 

@@ -68,8 +68,9 @@ public final class StreamConsumer implements ManagedConsumer {
      * @param claimAllOnStart take over every pending entry of the group at start (the stream was
      *                        handed to this consumer alone: its previous owner is gone)
      */
-    public record Settings(String key, String group, String consumer, int batchSize, Duration block, Duration claimAfter,
-                           Duration maxBackoff, boolean claimAllOnStart) {
+    public record Settings(String key, String group, String consumer, int batchSize, Duration block,
+            Duration claimAfter,
+            Duration maxBackoff, boolean claimAllOnStart) {
 
         /** Settings of a consumer that shares its stream with the group's other members. */
         public Settings(String key, String group, String consumer, int batchSize, Duration block, Duration claimAfter) {
@@ -309,7 +310,8 @@ public final class StreamConsumer implements ManagedConsumer {
                             deadLetter(entry, e);
                             return;
                         }
-                        LOG.warnf(e, "stream %s: entry %s failed (attempt %d), retrying", settings.key(), entry.id(), attempts);
+                        LOG.warnf(e, "stream %s: entry %s failed (attempt %d), retrying", settings.key(), entry.id(),
+                                attempts);
                         sleep(100L << attempts);
                     }
                 }
@@ -327,7 +329,8 @@ public final class StreamConsumer implements ManagedConsumer {
         try {
             handler.deadLettered(entry, reason);
         } catch (RuntimeException e) {
-            LOG.warnf("stream %s: could not tell the sender of dead-lettered entry %s: %s", settings.key(), entry.id(), e.getMessage());
+            LOG.warnf("stream %s: could not tell the sender of dead-lettered entry %s: %s", settings.key(), entry.id(),
+                    e.getMessage());
         }
     }
 
@@ -335,7 +338,8 @@ public final class StreamConsumer implements ManagedConsumer {
     static Map<String, String> deadLetterFields(StreamEntry entry, String reason) {
         Map<String, String> fields = new HashMap<>();
         entry.fields().forEach((k, v) -> fields.put(k, v != null && v.length() > DEAD_LETTER_MAX_FIELD
-                ? "(dropped: " + v.length() + " characters)" : v));
+                ? "(dropped: " + v.length() + " characters)"
+                : v));
         fields.put("dead_reason", reason);
         fields.put("dead_id", entry.id());
         fields.put("dead_at", Long.toString(System.currentTimeMillis()));
@@ -362,7 +366,8 @@ public final class StreamConsumer implements ManagedConsumer {
         }
     }
 
-    private static List<StreamEntry> toEntries(List<StreamMessage<String, String, String>> messages, boolean redelivered) {
+    private static List<StreamEntry> toEntries(List<StreamMessage<String, String, String>> messages,
+            boolean redelivered) {
         if (messages == null || messages.isEmpty()) {
             return List.of();
         }
@@ -381,6 +386,7 @@ public final class StreamConsumer implements ManagedConsumer {
 
     /** A dependency is away: the consumer pauses; nothing is dead-lettered. */
     static final class DependencyDown extends RuntimeException {
+
         DependencyDown(Throwable cause) {
             super("dependency unavailable: " + reason(cause), cause, false, false);
         }

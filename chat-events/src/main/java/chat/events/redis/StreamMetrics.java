@@ -35,7 +35,8 @@ final class StreamMetrics {
             AtomicLong[] v = {new AtomicLong(), new AtomicLong()};
             Gauge.builder("chat_stream_lag_entries", v[0], AtomicLong::get).tag("stream", stream).tag("group", group)
                     .description("entries of the stream this group has not acknowledged yet").register(registry);
-            Gauge.builder("chat_stream_pending_entries", v[1], AtomicLong::get).tag("stream", stream).tag("group", group)
+            Gauge.builder("chat_stream_pending_entries", v[1], AtomicLong::get).tag("stream", stream)
+                    .tag("group", group)
                     .description("entries delivered to the group and not acknowledged yet").register(registry);
             return v;
         });
@@ -43,9 +44,11 @@ final class StreamMetrics {
         pending = values[1];
         deadLetters = Counter.builder("chat_dead_letters").tag("stream", stream).tag("group", group)
                 .description("entries moved to the dead-letter stream").register(registry);
-        batchEntries = DistributionSummary.builder("chat_consumer_batch_entries").tag("stream", stream).tag("group", group)
+        batchEntries = DistributionSummary.builder("chat_consumer_batch_entries").tag("stream", stream)
+                .tag("group", group)
                 .description("entries handled together").register(registry);
         batchTime = Timer.builder("chat_consumer_batch").tag("stream", stream).tag("group", group)
-                .description("time to handle and acknowledge one batch").publishPercentileHistogram().register(registry);
+                .description("time to handle and acknowledge one batch").publishPercentileHistogram()
+                .register(registry);
     }
 }

@@ -83,6 +83,8 @@ final class StreamTrimmer {
         int da = a.indexOf('-');
         int db = b.indexOf('-');
         int byTime = Long.compare(Long.parseLong(a.substring(0, da)), Long.parseLong(b.substring(0, db)));
-        return byTime != 0 ? byTime : Long.compare(Long.parseLong(a.substring(da + 1)), Long.parseLong(b.substring(db + 1)));
+        return byTime != 0
+                ? byTime
+                : Long.compare(Long.parseLong(a.substring(da + 1)), Long.parseLong(b.substring(db + 1)));
     }
 }

@@ -48,7 +48,8 @@ public class ErrorMappers {
         int status = e.getResponse().getStatus();
         Response.Status known = Response.Status.fromStatusCode(status);
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ApiError(ErrorCode.forStatus(status).wire(), known == null ? "refused" : known.getReasonPhrase()))
+                .entity(new ApiError(ErrorCode.forStatus(status).wire(),
+                        known == null ? "refused" : known.getReasonPhrase()))
                 .build();
     }
 

@@ -33,6 +33,7 @@ class GroupCommitTest {
 
     /** Records every call; slow enough that concurrent partitions queue up behind a running group. */
     private static class RecordingHandler implements BatchHandler {
+
         final List<List<StreamEntry>> calls = Collections.synchronizedList(new ArrayList<>());
         final Map<String, Boolean> poison = new ConcurrentHashMap<>();
 
@@ -114,6 +115,7 @@ class GroupCommitTest {
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         RecordingHandler handler = new RecordingHandler() {
+
             @Override
             public void handle(List<StreamEntry> entries) throws Exception {
                 if (entries.get(0).id().startsWith("9-")) { // the first group holds the lead until the others queued

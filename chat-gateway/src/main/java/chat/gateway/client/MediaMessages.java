@@ -42,7 +42,7 @@ public class MediaMessages {
      * @param idempotencyKey the frame's key: the upload and the message are both retried harmlessly with it
      */
     public Uni<SendMessage> command(ChatSession session, String subject, ClientFrame frame, String idempotencyKey,
-                                    Origin origin) {
+            Origin origin) {
         String clientId = frame.clientId();
         return stored(session, subject, frame, idempotencyKey)
                 .map(media -> message(session, frame, clientId, idempotencyKey, origin, media))
@@ -71,7 +71,7 @@ public class MediaMessages {
     }
 
     private static SendMessage message(ChatSession session, ClientFrame frame, String clientId, String key,
-                                       Origin origin, StoredMediaRef media) {
+            Origin origin, StoredMediaRef media) {
         ChatUser user = session.user();
         String text = frame instanceof ClientFrame.MediaPost post ? post.text() : "";
         boolean image = media.isImage();

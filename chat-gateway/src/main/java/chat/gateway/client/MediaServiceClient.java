@@ -106,7 +106,8 @@ public class MediaServiceClient {
                 }
                 if (status >= 400 && status < 500) {
                     JsonNode error = json.readTree(body.getBytes());
-                    throw new MediaRefused(frameCode(error.path("code").asText()), error.path("reason").asText("refused"));
+                    throw new MediaRefused(frameCode(error.path("code").asText()),
+                            error.path("reason").asText("refused"));
                 }
             } catch (IOException e) {
                 throw new MediaRefused("unavailable", "media storage answered unexpectedly; try again");
@@ -126,7 +127,8 @@ public class MediaServiceClient {
     private static Uni<StoredMediaRef> toUni(Future<StoredMediaRef> future) {
         return Uni.createFrom().completionStage(future.toCompletionStage())
                 .onFailure(failure -> !(failure instanceof MediaRefused))
-                .transform(failure -> new MediaRefused("unavailable", "media storage is briefly unavailable; try again"));
+                .transform(
+                        failure -> new MediaRefused("unavailable", "media storage is briefly unavailable; try again"));
     }
 
     private static String encode(String value) {

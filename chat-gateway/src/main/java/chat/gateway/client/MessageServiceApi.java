@@ -17,5 +17,5 @@ interface MessageServiceApi {
     @GET
     @Path("/internal/rooms/{room}/messages")
     Uni<HistoryPage> messagesAfter(@PathParam("room") String room, @QueryParam("after_seq") long afterSeq,
-                                   @QueryParam("limit") int limit);
+            @QueryParam("limit") int limit);
 }

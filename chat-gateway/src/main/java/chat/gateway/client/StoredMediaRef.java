@@ -14,8 +14,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record StoredMediaRef(@JsonProperty("media_id") String mediaId, @JsonProperty("url") String url,
-                             @JsonProperty("thumb_url") String thumbUrl, @JsonProperty("duration_ms") Long durationMs,
-                             @JsonProperty("kind") String kind) {
+        @JsonProperty("thumb_url") String thumbUrl, @JsonProperty("duration_ms") Long durationMs,
+        @JsonProperty("kind") String kind) {
 
     public boolean isImage() {
         return "image".equals(kind);

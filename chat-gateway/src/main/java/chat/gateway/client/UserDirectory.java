@@ -34,7 +34,7 @@ public class UserDirectory {
     }
 
     public UserDirectory(@RestClient AuthServiceApi authService, @RestClient AuthServiceInternalApi internal,
-                         GatewayConfig config) {
+            GatewayConfig config) {
         this.authService = authService;
         this.internal = internal;
         this.ttlMillis = config.gateway().userCacheTtl().toMillis();

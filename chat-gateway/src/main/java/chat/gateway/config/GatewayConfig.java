@@ -26,6 +26,7 @@ public interface GatewayConfig {
 
     /** REST error model settings. */
     interface Rest {
+
         /**
          * Whether the JSON error mappers of the REST services apply (build time): false here,
          * since {@code /login} answers with Keycloak's redirect, not a JSON 401.
@@ -36,6 +37,7 @@ public interface GatewayConfig {
 
     /** Stream settings. */
     interface Streams {
+
         /** Prefix of every stream key (several deployments or tests can share one Redis). */
         @WithDefault("chat")
         String prefix();
@@ -47,6 +49,7 @@ public interface GatewayConfig {
 
     /** Gateway settings. */
     interface Gateway {
+
         /** Base URLs of the services the gateway routes to. */
         Services services();
 
@@ -150,6 +153,7 @@ public interface GatewayConfig {
      * {@code max-concurrent x page-bytes} of history (plus one message of overshoot per page).
      */
     interface Resume {
+
         /** Most messages fetched in one page (message-service serves at most 200). */
         @WithDefault("200")
         int pageMessages();
@@ -173,6 +177,7 @@ public interface GatewayConfig {
 
     /** Where the services answer. */
     interface Services {
+
         /** auth-service base URL. */
         @WithDefault("http://127.0.0.1:8081")
         String auth();

@@ -134,7 +134,8 @@ public class FrameParser {
             return null;
         }
         if (!id.isTextual() || id.asText().isEmpty() || id.asText().length() > limits.maxClientIdLength()) {
-            throw new FrameException(BAD_FRAME, "client_id must be a string of 1 to " + limits.maxClientIdLength() + " characters");
+            throw new FrameException(BAD_FRAME,
+                    "client_id must be a string of 1 to " + limits.maxClientIdLength() + " characters");
         }
         if (!TextRules.isAcceptable(id.asText())) {
             throw new FrameException(BAD_FRAME, "client_id contains control characters");

@@ -99,8 +99,8 @@ public class UserConnectionLeases {
 
     /** Counts one more connection of the user on this gateway unless they have {@code max} open across all gateways. */
     public Uni<Admission> admit(long userId, int max) {
-        return redis.send(script(ADMIT, userId).arg(max)).map(reply ->
-                new Admission(reply.get(0).toInteger() == 1, Math.max(1, reply.get(1).toInteger())));
+        return redis.send(script(ADMIT, userId).arg(max))
+                .map(reply -> new Admission(reply.get(0).toInteger() == 1, Math.max(1, reply.get(1).toInteger())));
     }
 
     /** Renews this gateway's lease on the user's count ({@code openHere} if Redis lost it); the number of gateways holding their connections. */
@@ -110,7 +110,8 @@ public class UserConnectionLeases {
 
     /** One connection of the user on this gateway closed. */
     public Uni<Void> release(long userId) {
-        return redis.send(Request.cmd(Command.EVAL).arg(RELEASE).arg(1).arg(key(userId)).arg(gateway)).replaceWithVoid();
+        return redis.send(Request.cmd(Command.EVAL).arg(RELEASE).arg(1).arg(key(userId)).arg(gateway))
+                .replaceWithVoid();
     }
 
     /** How often leases are renewed: well within their length, so one missed renewal loses nothing. */

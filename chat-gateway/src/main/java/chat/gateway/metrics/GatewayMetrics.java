@@ -43,7 +43,8 @@ public class GatewayMetrics {
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(30))
                 .register(registry);
-        gapFills = Counter.builder("chat.gap.fills").description("Seq gaps filled from message history").register(registry);
+        gapFills = Counter.builder("chat.gap.fills").description("Seq gaps filled from message history")
+                .register(registry);
         stalledReadersDropped = Counter.builder("chat.stalled.readers.dropped")
                 .description("Connections closed because their reader stopped reading").register(registry);
     }

@@ -23,7 +23,8 @@ public class ResumeMeters {
 
     public ResumeMeters(MeterRegistry registry, ResumeSlots slots) {
         Gauge.builder("chat.resume.bytes.in.flight", bytesInFlight, AtomicLong::get)
-                .description("History bytes resumes fetched and have not yet written to their sockets").register(registry);
+                .description("History bytes resumes fetched and have not yet written to their sockets")
+                .register(registry);
         Gauge.builder("chat.resume.bytes.in.flight.peak", peakBytesInFlight, AtomicLong::get)
                 .description("Highest chat_resume_bytes_in_flight since the gateway started").register(registry);
         Gauge.builder("chat.resume.active", slots, ResumeSlots::active)

@@ -42,6 +42,7 @@ public class ResumeReplay {
 
     /** One replay's progress: the largest message seen sizes the next page. */
     private final class Replay {
+
         final ChatSession session;
         int largestChars; // 0 until the first page arrived
 
@@ -50,7 +51,8 @@ public class ResumeReplay {
         }
 
         int nextLimit() {
-            return Math.max(1, Math.min(pageMessages, pageBytes / (largestChars == 0 ? FIRST_GUESS_CHARS : largestChars)));
+            return Math.max(1,
+                    Math.min(pageMessages, pageBytes / (largestChars == 0 ? FIRST_GUESS_CHARS : largestChars)));
         }
     }
 
@@ -81,7 +83,8 @@ public class ResumeReplay {
                 failure -> {
                     Log.warnf("connection %s: resume failed: %s", session.id(), failure.getMessage());
                     session.abortResume();
-                    session.send(ServerFrames.error("unavailable", "history is briefly unavailable; resume again", null));
+                    session.send(
+                            ServerFrames.error("unavailable", "history is briefly unavailable; resume again", null));
                     end(replay);
                 });
     }

@@ -41,7 +41,7 @@ public final class ChatSession {
      *             reader stalled) the connection is closed rather than buffered without bound
      */
     public ChatSession(WebSocketConnection connection, ChatUser user, String room, RateLimiter limiter,
-                       FrameSink sink) {
+            FrameSink sink) {
         this.connection = connection;
         this.user = user;
         this.room = room;

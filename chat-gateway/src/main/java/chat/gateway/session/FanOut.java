@@ -18,6 +18,7 @@ public final class FanOut {
 
     /** One frame for some connections of one event loop. */
     interface LoopWrite {
+
         /** Writes the frame (no flush); connections written to are added to {@code touched}. */
         void write(List<ChatSession> touched);
 

@@ -33,6 +33,7 @@ public final class LocalRoom {
 
     /** Fetches messages after a seq when a gap stays open. */
     public interface GapFiller {
+
         void schedule(LocalRoom room, long afterSeq, Consumer<List<StoredMessage>> onFetched);
     }
 
@@ -111,7 +112,9 @@ public final class LocalRoom {
 
     /** A room frame for the connections of one event loop, written on that loop. */
     private record RoomWrite(Set<ChatSession> group, long seq, SharedFrame frame, long excludedUserId)
-            implements FanOut.LoopWrite {
+            implements
+                FanOut.LoopWrite {
+
         @Override
         public void write(List<ChatSession> touched) {
             for (ChatSession session : group) {

@@ -89,7 +89,8 @@ public class SessionRegistry implements LocalRoom.GapFiller {
             if (instanceId.equals(event.target().gatewayId())) {
                 ChatSession session = byConnection.get(event.target().connectionId());
                 if (session != null) {
-                    fanOut.add(session.loop(), new AnswerWrite(session, event.target().frameRef(), SharedFrame.of(event.frame())));
+                    fanOut.add(session.loop(),
+                            new AnswerWrite(session, event.target().frameRef(), SharedFrame.of(event.frame())));
                     metrics.framesOut(event.type(), 1);
                 }
             }
@@ -115,6 +116,7 @@ public class SessionRegistry implements LocalRoom.GapFiller {
 
     /** The answer to one connection's frame, unless that frame was already answered (it timed out meanwhile). */
     private record AnswerWrite(ChatSession session, String ref, SharedFrame frame) implements FanOut.LoopWrite {
+
         @Override
         public void write(List<ChatSession> touched) {
             if (ref == null || session.takeAnswer(ref)) {

@@ -86,8 +86,9 @@ public class UserLimits {
     /** A connection admitted by {@link #tryOpen} closed. */
     public void closed(long userId) {
         closeHere(userId);
-        leases.release(userId).subscribe().with(ok -> { }, failure ->
-                Log.debugf("user %d: release not recorded (%s); the next renewal sets the count", userId, failure.getMessage()));
+        leases.release(userId).subscribe().with(ok -> {
+        }, failure -> Log.debugf("user %d: release not recorded (%s); the next renewal sets the count", userId,
+                failure.getMessage()));
     }
 
     /** Connections of this user open on this gateway. */
@@ -113,7 +114,8 @@ public class UserLimits {
     }
 
     private void closeHere(long userId) {
-        byUser.computeIfPresent(userId, (id, current) -> current.connections() <= 1 ? null
+        byUser.computeIfPresent(userId, (id, current) -> current.connections() <= 1
+                ? null
                 : new Allowance(current.connections() - 1, current.admitting(), current.frames()));
     }
 
@@ -125,8 +127,9 @@ public class UserLimits {
 
     /** Renews this gateway's leases (its admitted counts restore what Redis lost) and takes each user's current share. */
     private void renewAll() {
-        byUser.forEach((userId, allowance) -> leases.renew(userId, allowance.connections() - allowance.admitting()).subscribe().with(
-                gateways -> shareBudget(allowance.frames(), gateways),
-                failure -> Log.debugf("user %d: lease not renewed: %s", userId, failure.getMessage())));
+        byUser.forEach((userId, allowance) -> leases.renew(userId, allowance.connections() - allowance.admitting())
+                .subscribe().with(
+                        gateways -> shareBudget(allowance.frames(), gateways),
+                        failure -> Log.debugf("user %d: lease not renewed: %s", userId, failure.getMessage())));
     }
 }

@@ -62,7 +62,8 @@ public class CommandPublisher {
     private Future<String> xadd(String key, long maxLength, Command command) {
         // the command's trace starts here (a no-op span, and no field, while the SDK is off)
         Span span = StreamTrace.producing(tracer, "publish " + command.type());
-        return redis.send(StreamPublisher.xadd(key, maxLength, StreamCodec.encode(command, StreamTrace.traceparent(span)))
+        return redis
+                .send(StreamPublisher.xadd(key, maxLength, StreamCodec.encode(command, StreamTrace.traceparent(span)))
                         .getDelegate())
                 .map(Response::toString)
                 .onComplete(done -> span.end());
@@ -70,6 +71,7 @@ public class CommandPublisher {
 
     /** The room's command partition is too far behind to take more. */
     public static final class BacklogFull extends RuntimeException {
+
         BacklogFull(String room) {
             super("the message backlog of room " + room + "'s partition is full", null, false, false);
         }

@@ -37,6 +37,7 @@ public class GatewayHeartbeat {
     private void beat() {
         PresenceCommand beat = new PresenceCommand(PresenceCommand.Kind.HEARTBEAT, null, 0, null,
                 new Origin(instanceId, null));
-        publisher.publish(beat).onFailure(failure -> Log.warnf("heartbeat of %s not sent: %s", instanceId, failure.getMessage()));
+        publisher.publish(beat)
+                .onFailure(failure -> Log.warnf("heartbeat of %s not sent: %s", instanceId, failure.getMessage()));
     }
 }

@@ -82,8 +82,8 @@ public class RoomEventReader {
                 if ("$".equals(lastId)) {
                     lastId = currentEnd();
                 }
-                List<StreamMessage<String, String, String>> entries =
-                        streams.xread(key, lastId, new XReadArgs().count(batch).block(BLOCK));
+                List<StreamMessage<String, String, String>> entries = streams.xread(key, lastId,
+                        new XReadArgs().count(batch).block(BLOCK));
                 healthy = true;
                 backoff = 100;
                 for (StreamMessage<String, String, String> entry : entries) {
@@ -95,7 +95,8 @@ public class RoomEventReader {
                 // Redis answered, but the reply waited behind this gateway's own busy event loops:
                 // read again at once from the last entry seen (a pause would only make it worse)
                 timeouts++;
-                Log.warnf("event stream %s: no reply within the client timeout (%d so far); reading again", key, timeouts);
+                Log.warnf("event stream %s: no reply within the client timeout (%d so far); reading again", key,
+                        timeouts);
             } catch (RuntimeException e) {
                 healthy = false;
                 if (!running) {
@@ -120,7 +121,8 @@ public class RoomEventReader {
         try {
             RoomEvent event = StreamCodec.decodeEvent(entry.payload());
             // the delivery continues the message's trace (no span for events without one)
-            Span span = event.traceparent() == null ? null
+            Span span = event.traceparent() == null
+                    ? null
                     : StreamTrace.consuming(tracer, "deliver " + event.type(), event.traceparent());
             try {
                 sessions.dispatch(event);

@@ -25,7 +25,9 @@ import java.util.function.IntSupplier;
 public class AdmissionControl {
 
     /** Why an upgrade is refused. */
-    public enum Refusal { CONNECTIONS, HEAP }
+    public enum Refusal {
+        CONNECTIONS, HEAP
+    }
 
     private final IntSupplier openConnections;
     private final DoubleSupplier heapAfterGc;
@@ -37,13 +39,15 @@ public class AdmissionControl {
 
     @Inject
     public AdmissionControl(SessionRegistry sessions, GatewayConfig config, MeterRegistry registry) {
-        this(() -> sessions.sessions().size(), null, config.gateway().maxConnections(), config.gateway().maxHeapAfterGc());
+        this(() -> sessions.sessions().size(), null, config.gateway().maxConnections(),
+                config.gateway().maxHeapAfterGc());
         Gauge.builder("chat.heap.after.gc.ratio", this, AdmissionControl::liveHeapShare)
                 .description("share of the maximum heap still in use after the latest collection").register(registry);
     }
 
     /** @param heapAfterGc the live heap's share of the maximum, or null for this JVM's */
-    AdmissionControl(IntSupplier openConnections, DoubleSupplier heapAfterGc, int maxConnections, double maxHeapAfterGc) {
+    AdmissionControl(IntSupplier openConnections, DoubleSupplier heapAfterGc, int maxConnections,
+            double maxHeapAfterGc) {
         this.openConnections = openConnections;
         this.heapAfterGc = heapAfterGc != null ? heapAfterGc : this::liveHeapShare;
         this.maxConnections = maxConnections;

@@ -49,8 +49,8 @@ public class ChatSocketHandler {
     GatewayMetrics metrics;
 
     public ChatSocketHandler(SessionRegistry registry, FrameParser parser, CommandPublisher publisher,
-                             ResumeReplay replay, PendingAnswers answers, InstanceId instanceId, GatewayConfig config,
-                             MediaMessages media) {
+            ResumeReplay replay, PendingAnswers answers, InstanceId instanceId, GatewayConfig config,
+            MediaMessages media) {
         this.media = media;
         this.registry = registry;
         this.parser = parser;
@@ -114,7 +114,7 @@ public class ChatSocketHandler {
         if (MediaMessages.carriesMedia(frame)) { // stored by media-service first, then a command with its URLs
             String key = idempotencyKey(frame.clientId());
             return media.command(session, connection.userData().get(ConnectionKeys.SUBJECT), frame, key,
-                            answerTo(session, key))
+                    answerTo(session, key))
                     .flatMap(command -> command == null ? Uni.createFrom().voidItem() : publish(session, command));
         }
         return publish(session, command(session, frame));

@@ -39,7 +39,7 @@ public class GatewayDrain {
     private volatile boolean draining;
 
     public GatewayDrain(OpenConnections connections, SessionRegistry registry, CommandPublisher publisher,
-                        InstanceId instanceId, GatewayConfig config) {
+            InstanceId instanceId, GatewayConfig config) {
         this.connections = connections;
         this.registry = registry;
         this.publisher = publisher;
@@ -64,8 +64,10 @@ public class GatewayDrain {
         for (WebSocketConnection connection : open) {
             ChatSession session = connection.userData().get(ConnectionKeys.SESSION);
             if (session != null) {
-                leaves.add(Uni.createFrom().completionStage(publisher.publish(leave(session)).toCompletionStage()).replaceWithVoid()
-                        .onFailure().invoke(e -> Log.warnf("drain: leave of %s not published: %s", session.id(), e.getMessage()))
+                leaves.add(Uni.createFrom().completionStage(publisher.publish(leave(session)).toCompletionStage())
+                        .replaceWithVoid()
+                        .onFailure()
+                        .invoke(e -> Log.warnf("drain: leave of %s not published: %s", session.id(), e.getMessage()))
                         .onFailure().recoverWithNull());
             }
         }

@@ -37,7 +37,7 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
     private final AdmissionControl admission;
 
     public RoomUpgradeCheck(OriginPolicy origins, UserDirectory directory, UserLimits limits, GatewayConfig config,
-                            GatewayDrain drain, GatewayMetrics metrics, AdmissionControl admission) {
+            GatewayDrain drain, GatewayMetrics metrics, AdmissionControl admission) {
         this.admission = admission;
         this.origins = origins;
         this.directory = directory;
@@ -101,7 +101,7 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
     }
 
     private Uni<CheckResult> admit(HttpUpgradeContext context, String room, Optional<RoomNames.PrivatePair> pair,
-                                   ChatUser user) {
+            ChatUser user) {
         if (pair.isEmpty()) {
             return permit(context, user);
         }

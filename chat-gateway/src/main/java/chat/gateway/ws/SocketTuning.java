@@ -41,13 +41,15 @@ public final class SocketTuning {
     private static final int FLUSH_AFTER_WRITES = 256;
 
     private static final Counter FAILED = Counter.builder("chat_socket_tuning_failed")
-            .description("upgrades whose socket could not be tuned (Vert.x internals changed)").register(Metrics.globalRegistry);
+            .description("upgrades whose socket could not be tuned (Vert.x internals changed)")
+            .register(Metrics.globalRegistry);
     private static final LongAdder SHARED_WRITES = new LongAdder();
     private static volatile boolean lastFailed;
 
     static {
         FunctionCounter.builder("chat_frames_shared_written", SHARED_WRITES, LongAdder::sum)
-                .description("room frames written to a socket as a shared, pre-encoded buffer").register(Metrics.globalRegistry);
+                .description("room frames written to a socket as a shared, pre-encoded buffer")
+                .register(Metrics.globalRegistry);
     }
 
     private SocketTuning() {
@@ -82,6 +84,7 @@ public final class SocketTuning {
 
     /** Writes below Vert.x's WebSocket encoder: the frames are complete WebSocket frames already. */
     private record ChannelSink(Channel channel, ChannelHandlerContext head) implements FrameSink {
+
         @Override
         public Executor loop() {
             return channel.eventLoop();

@@ -36,6 +36,8 @@ record UntunedSink(WebSocketConnection connection) implements FrameSink {
 
     @Override
     public void abort() {
-        connection.close().subscribe().with(ok -> { }, e -> { });
+        connection.close().subscribe().with(ok -> {
+        }, e -> {
+        });
     }
 }

@@ -43,14 +43,18 @@ class FrameParserFuzzTest {
                 parser.parse(raw);
             } catch (FrameException e) {
                 refused++;
-                assertTrue(CODES.contains(e.code()), () -> "seed " + seed + ": code " + e.code() + " for " + shown(raw));
-                assertTrue(e.getMessage() != null && e.getMessage().length() <= 200 && !REVEALING.matcher(e.getMessage()).find(),
+                assertTrue(CODES.contains(e.code()),
+                        () -> "seed " + seed + ": code " + e.code() + " for " + shown(raw));
+                assertTrue(
+                        e.getMessage() != null && e.getMessage().length() <= 200
+                                && !REVEALING.matcher(e.getMessage()).find(),
                         () -> "seed " + seed + ": reason '" + e.getMessage() + "' for " + shown(raw));
             } catch (Throwable e) {
                 fail("seed " + seed + ": " + e + " escaped for " + shown(raw), e);
             }
         }
-        assertTrue(refused > INPUTS / 2, "seed " + seed + ": the generator makes mostly bad frames, refused " + refused);
+        assertTrue(refused > INPUTS / 2,
+                "seed " + seed + ": the generator makes mostly bad frames, refused " + refused);
     }
 
     private String hostileFrame(Random random) {
@@ -150,7 +154,8 @@ class FrameParserFuzzTest {
     private static String shown(String raw) {
         String cut = raw.length() > 300 ? raw.substring(0, 300) + "...(" + raw.length() + " chars)" : raw;
         StringBuilder out = new StringBuilder();
-        cut.chars().forEach(c -> out.append(c < 0x20 || c > 0x7e ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        cut.chars().forEach(
+                c -> out.append(c < 0x20 || c > 0x7e ? String.format("\\u%04x", c) : String.valueOf((char) c)));
         return out.toString();
     }
 }

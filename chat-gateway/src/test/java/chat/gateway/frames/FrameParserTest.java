@@ -21,7 +21,8 @@ class FrameParserTest {
 
     @Test
     void originalUntypedMessage() {
-        ClientFrame.TextMessage text = assertInstanceOf(ClientFrame.TextMessage.class, parser.parse("{\"message\":\"hi\"}"));
+        ClientFrame.TextMessage text = assertInstanceOf(ClientFrame.TextMessage.class,
+                parser.parse("{\"message\":\"hi\"}"));
         assertEquals("hi", text.text());
         assertNull(text.clientId());
     }
@@ -29,7 +30,8 @@ class FrameParserTest {
     @Test
     void typedMessageWithClientId() {
         ClientFrame.TextMessage text = assertInstanceOf(ClientFrame.TextMessage.class,
-                parser.parse("{\"type\":\"message\",\"message\":\"<b>x</b>\",\"client_id\":\"c-42\",\"username\":\"mallory\"}"));
+                parser.parse(
+                        "{\"type\":\"message\",\"message\":\"<b>x</b>\",\"client_id\":\"c-42\",\"username\":\"mallory\"}"));
         assertEquals("<b>x</b>", text.text());
         assertEquals("c-42", text.clientId());
     }
@@ -37,7 +39,8 @@ class FrameParserTest {
     @Test
     void aMessagePostingUploadedMedia() {
         ClientFrame.MediaPost post = assertInstanceOf(ClientFrame.MediaPost.class,
-                parser.parse("{\"type\":\"message\",\"message\":\"look\",\"media_id\":\"AbC_12\",\"client_id\":\"c-43\"}"));
+                parser.parse(
+                        "{\"type\":\"message\",\"message\":\"look\",\"media_id\":\"AbC_12\",\"client_id\":\"c-43\"}"));
         assertEquals("AbC_12", post.mediaId());
         assertEquals("look", post.text());
         assertEquals("c-43", post.clientId());
@@ -58,7 +61,8 @@ class FrameParserTest {
         assertEquals(41, assertInstanceOf(ClientFrame.Resume.class,
                 parser.parse("{\"type\":\"resume\",\"after_seq\":41}")).afterSeq());
         ClientFrame.Media media = assertInstanceOf(ClientFrame.Media.class,
-                parser.parse("{\"type\":\"file\",\"file_data\":\"data:image/png;base64,AAAA\",\"file_name\":\"cat.png\"}"));
+                parser.parse(
+                        "{\"type\":\"file\",\"file_data\":\"data:image/png;base64,AAAA\",\"file_name\":\"cat.png\"}"));
         assertEquals(MediaUpload.Kind.IMAGE, media.kind());
         assertEquals("cat.png", media.fileName());
         assertEquals(MediaUpload.Kind.AUDIO, assertInstanceOf(ClientFrame.Media.class,
@@ -81,7 +85,8 @@ class FrameParserTest {
         assertCode("bad_frame", "{\"type\":\"resume\",\"after_seq\":1.5}");
         assertCode("bad_frame", "{\"type\":\"file\",\"file_data\":\"http://x/cat.png\"}");
         assertCode("too_large", "{\"type\":\"message\",\"message\":\"" + "x".repeat(4001) + "\"}");
-        assertCode("too_large", "{\"message\":\"" + "x".repeat(200) + "\"}", new FrameParser(new ObjectMapper(), config(100)));
+        assertCode("too_large", "{\"message\":\"" + "x".repeat(200) + "\"}",
+                new FrameParser(new ObjectMapper(), config(100)));
     }
 
     @Test
@@ -100,14 +105,16 @@ class FrameParserTest {
         assertEquals("tab\tnew\nline", assertInstanceOf(ClientFrame.TextMessage.class,
                 parser.parse("{\"message\":\"tab\\tnew\\nline\"}")).text());
         FrameException tooLong = assertThrows(FrameException.class,
-                () -> parser.parse("{\"type\":\"message\",\"message\":\"" + "x".repeat(4001) + "\",\"client_id\":\"c-2\"}"));
+                () -> parser.parse(
+                        "{\"type\":\"message\",\"message\":\"" + "x".repeat(4001) + "\",\"client_id\":\"c-2\"}"));
         assertEquals("c-2", tooLong.clientId());
     }
 
     @Test
     void lengthCountsCharactersNotUtf16Units() {
         String emoji = "\uD83D\uDE00".repeat(4000); // 4000 characters, 8000 UTF-16 units
-        ClientFrame frame = new FrameParser(new ObjectMapper(), config(1_000_000)).parse("{\"message\":\"" + emoji + "\"}");
+        ClientFrame frame = new FrameParser(new ObjectMapper(), config(1_000_000))
+                .parse("{\"message\":\"" + emoji + "\"}");
         assertInstanceOf(ClientFrame.TextMessage.class, frame);
     }
 
@@ -122,7 +129,7 @@ class FrameParserTest {
     /** Configuration with the defaults of GatewayConfig, and a given frame limit. */
     static GatewayConfig config(int maxFrameBytes) {
         GatewayConfig.Gateway gateway = (GatewayConfig.Gateway) Proxy.newProxyInstance(
-                FrameParserTest.class.getClassLoader(), new Class<?>[] {GatewayConfig.Gateway.class},
+                FrameParserTest.class.getClassLoader(), new Class<?>[]{GatewayConfig.Gateway.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "maxTextLength" -> 4000;
                     case "maxFrameBytes" -> maxFrameBytes;
@@ -132,7 +139,7 @@ class FrameParserTest {
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
         return (GatewayConfig) Proxy.newProxyInstance(FrameParserTest.class.getClassLoader(),
-                new Class<?>[] {GatewayConfig.class}, (proxy, method, args) -> {
+                new Class<?>[]{GatewayConfig.class}, (proxy, method, args) -> {
                     if (method.getName().equals("gateway")) {
                         return gateway;
                     }

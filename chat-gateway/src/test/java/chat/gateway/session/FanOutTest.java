@@ -105,7 +105,8 @@ class FanOutTest {
     private void drain() throws Exception {
         List<CompletableFuture<Void>> done = new ArrayList<>();
         for (io.netty.util.concurrent.EventExecutor loop : loops) {
-            done.add(CompletableFuture.runAsync(() -> { }, (EventLoop) loop));
+            done.add(CompletableFuture.runAsync(() -> {
+            }, (EventLoop) loop));
         }
         CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get();
     }

@@ -13,6 +13,7 @@ class LocalRoomTest {
 
     /** Records what the room asked to fetch, and lets the test answer. */
     static final class ManualGapFiller implements LocalRoom.GapFiller {
+
         final List<Long> requestedAfter = new ArrayList<>();
         Consumer<List<StoredMessage>> pending;
 
@@ -63,7 +64,8 @@ class LocalRoomTest {
         room.onMessage(5, "f5");
         room.onMessage(8, "f8");
         assertEquals(List.of(5L), filler.requestedAfter);
-        filler.pending.accept(List.of(new StoredMessage(6, "f6"), new StoredMessage(7, "f7"), new StoredMessage(8, "f8")));
+        filler.pending
+                .accept(List.of(new StoredMessage(6, "f6"), new StoredMessage(7, "f7"), new StoredMessage(8, "f8")));
         assertEquals(List.of(5L, 6L, 7L, 8L), written());
     }
 

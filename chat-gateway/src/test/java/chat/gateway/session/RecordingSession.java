@@ -29,7 +29,7 @@ final class RecordingSession {
 
     ChatSession session() {
         WebSocketConnection connection = (WebSocketConnection) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {WebSocketConnection.class}, (proxy, method, args) -> switch (method.getName()) {
+                new Class<?>[]{WebSocketConnection.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "id" -> "conn-1";
                     case "isOpen" -> true;
                     case "sendText" -> { // history pages of a resume are written as text: recorded the same way
@@ -48,6 +48,7 @@ final class RecordingSession {
 
     /** Records each frame as its seq (frames are "f" + seq), taking and releasing a duplicate as a socket would. */
     private final class Sink implements FrameSink {
+
         @Override
         public Executor loop() {
             return loop;

@@ -53,10 +53,9 @@ public class DirectoryStub implements QuarkusTestResourceLifecycleManager {
     private void membership(HttpExchange exchange) throws IOException {
         String[] parts = exchange.getRequestURI().getPath().split("/");
         boolean known = parts.length > 3 && parts[3].equals(aliceAndBob());
-        answer(exchange, known ? 200 : 404, known ? "{\"member\":true}" : "{\"code\":\"unknown_user\",\"reason\":\"no such user\"}");
+        answer(exchange, known ? 200 : 404,
+                known ? "{\"member\":true}" : "{\"code\":\"unknown_user\",\"reason\":\"no such user\"}");
     }
-
-
 
     @Override
     public void stop() {

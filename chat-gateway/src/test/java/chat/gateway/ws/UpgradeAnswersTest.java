@@ -36,6 +36,7 @@ class UpgradeAnswersTest {
 
     /** At most two connections per user, so that the third shows the 429. */
     public static class TwoConnections implements io.quarkus.test.common.QuarkusTestResourceLifecycleManager {
+
         @Override
         public Map<String, String> start() {
             return Map.of("chat.gateway.max-connections-per-user", "2");
@@ -54,7 +55,8 @@ class UpgradeAnswersTest {
         try {
             socket.sendTextAndAwait("{\"type\":\"ping\"}");
             String pong = null;
-            for (String frame = frames.poll(20, TimeUnit.SECONDS); frame != null; frame = frames.poll(20, TimeUnit.SECONDS)) {
+            for (String frame = frames.poll(20, TimeUnit.SECONDS); frame != null; frame = frames.poll(20,
+                    TimeUnit.SECONDS)) {
                 if (frame.contains("\"pong\"")) {
                     pong = frame;
                     break;
@@ -98,7 +100,8 @@ class UpgradeAnswersTest {
     @Test
     void aPrivateRoomOfOthers403() {
         long others = DirectoryStub.BOB_ID + 10;
-        assertRefused(403, connector(token("alice"), "/ws/chat/private/private_" + DirectoryStub.BOB_ID + "_" + others));
+        assertRefused(403,
+                connector(token("alice"), "/ws/chat/private/private_" + DirectoryStub.BOB_ID + "_" + others));
     }
 
     @Test
@@ -116,7 +119,8 @@ class UpgradeAnswersTest {
 
     @Test
     void theDirectoryUnavailable503() {
-        assertRefused(503, connector(DevTokens.tokenWithoutUserId(StackTestResource.infra, "carol"), "/ws/chat/" + room()));
+        assertRefused(503,
+                connector(DevTokens.tokenWithoutUserId(StackTestResource.infra, "carol"), "/ws/chat/" + room()));
     }
 
     @Test

@@ -52,7 +52,8 @@ public final class DevTokens {
     /** The access token of a refresh grant (tokens issued after provisioning carry the {@code user_id} claim). */
     public static String refreshed(InfraEndpoints infra, String clientId, String refreshToken) {
         return grant(infra, clientId, "grant_type=refresh_token&client_id=" + clientId
-                + "&refresh_token=" + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8)).get("access_token").asText();
+                + "&refresh_token=" + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8)).get("access_token")
+                .asText();
     }
 
     /** A service's own token (client credentials of its confidential client; secrets in {@link DevSecrets}). */
@@ -85,7 +86,8 @@ public final class DevTokens {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("token for " + who + ": HTTP " + response.statusCode() + " " + response.body());
+                throw new IllegalStateException(
+                        "token for " + who + ": HTTP " + response.statusCode() + " " + response.body());
             }
             return JSON.readTree(response.body());
         } catch (IOException e) {

@@ -14,11 +14,11 @@ import java.util.Map;
  * @param localRedis     true when Redis is the launcher's own, with one ACL user per service ({@link DevSecrets})
  */
 public record InfraEndpoints(String postgresHost, int postgresPort, String dbUser, String dbPassword,
-                             String redisUrl, String keycloakUrl, boolean localRedis) {
+        String redisUrl, String keycloakUrl, boolean localRedis) {
 
     /** Endpoints whose Redis (if any) is the operator's, used as named. */
     public InfraEndpoints(String postgresHost, int postgresPort, String dbUser, String dbPassword,
-                          String redisUrl, String keycloakUrl) {
+            String redisUrl, String keycloakUrl) {
         this(postgresHost, postgresPort, dbUser, dbPassword, redisUrl, keycloakUrl, false);
     }
 
@@ -33,7 +33,8 @@ public record InfraEndpoints(String postgresHost, int postgresPort, String dbUse
 
     /** The Redis URL for tools that inspect all keys (KEYS, TYPE): the local Redis's default user, else the URL as named. */
     public String adminRedisUrl() {
-        return localRedis ? redisUrl.replaceFirst("^redis://", "redis://default:" + DevSecrets.REDIS_ADMIN_PASSWORD + "@")
+        return localRedis
+                ? redisUrl.replaceFirst("^redis://", "redis://default:" + DevSecrets.REDIS_ADMIN_PASSWORD + "@")
                 : redisUrl;
     }
 

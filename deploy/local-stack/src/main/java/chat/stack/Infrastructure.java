@@ -31,7 +31,7 @@ public final class Infrastructure {
     public InfraEndpoints start() {
         Path lockFile = layout.runDir().resolve("infra.lock");
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = channel.lock()) {
+                FileLock ignored = channel.lock()) {
             new RedisServer(layout, settings).ensureRunning();
             new PostgresServer(layout, settings).ensureRunning(DATABASES);
             new KeycloakServer(layout, settings).ensureRunning();

@@ -31,7 +31,8 @@ final class KeycloakServer {
     }
 
     void ensureRunning() {
-        String wellKnown = settings.keycloakUrl() + "/realms/" + InfraEndpoints.REALM + "/.well-known/openid-configuration";
+        String wellKnown = settings.keycloakUrl() + "/realms/" + InfraEndpoints.REALM
+                + "/.well-known/openid-configuration";
         if (settings.externalKeycloak() || Processes.portOpen("127.0.0.1", settings.keycloakPort())) {
             Processes.await("Keycloak realm " + InfraEndpoints.REALM, Duration.ofSeconds(120),
                     layout.logDir().resolve("keycloak.log"), () -> Processes.httpOk(wellKnown));
@@ -40,8 +41,8 @@ final class KeycloakServer {
         Path home = install();
         Path log = layout.logDir().resolve("keycloak.log");
         Processes.startDetached(layout, NAME, List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-                        "--http-port", Integer.toString(settings.keycloakPort()), "--http-host", "127.0.0.1",
-                        "--import-realm"),
+                "--http-port", Integer.toString(settings.keycloakPort()), "--http-host", "127.0.0.1",
+                "--import-realm"),
                 Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
                         "JAVA_OPTS_KC_HEAP", "-XX:MaxRAMPercentage=10 -XX:InitialRAMPercentage=2"),
                 home, log);
@@ -70,7 +71,8 @@ final class KeycloakServer {
             if (!Files.isRegularFile(marker) || !Files.readString(marker).equals(realmHash)) {
                 deleteTree(home.resolve("data/h2"));
                 Files.createDirectories(home.resolve("data/import"));
-                Files.copy(layout.realmFile(), home.resolve("data/import/chat-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(layout.realmFile(), home.resolve("data/import/chat-realm.json"),
+                        StandardCopyOption.REPLACE_EXISTING);
                 Files.writeString(marker, realmHash);
             }
             return home;

@@ -68,7 +68,8 @@ final class PostgresServer {
                         "--locale=C")), layout.logDir().resolve("postgres-initdb.log"));
                 Files.deleteIfExists(pw);
                 if (rc != 0) {
-                    throw new IllegalStateException("initdb failed; see " + layout.logDir().resolve("postgres-initdb.log"));
+                    throw new IllegalStateException(
+                            "initdb failed; see " + layout.logDir().resolve("postgres-initdb.log"));
                 }
             }
             giveToServerUser(home);

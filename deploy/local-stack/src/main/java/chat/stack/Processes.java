@@ -33,7 +33,7 @@ public final class Processes {
 
     /** Starts a detached process logging to {@code log}, and records its pid under {@code name}. */
     public static long startDetached(StackLayout layout, String name, List<String> command,
-                                     Map<String, String> env, Path workDir, Path log) {
+            Map<String, String> env, Path workDir, Path log) {
         List<String> full = new ArrayList<>();
         full.add("setsid");
         full.addAll(command);

@@ -51,7 +51,8 @@ final class RedisServer {
                 "--daemonize", "no"));
         command.addAll(users());
         Processes.startDetached(layout, NAME, command, Map.of(), layout.runDir(), log);
-        Processes.await("Redis", Duration.ofSeconds(20), log, () -> Processes.portOpen("127.0.0.1", settings.redisPort()));
+        Processes.await("Redis", Duration.ofSeconds(20), log,
+                () -> Processes.portOpen("127.0.0.1", settings.redisPort()));
     }
 
     /** ACL users as command-line configuration: {@code --user NAME on >PASSWORD RULES...}. */
@@ -70,12 +71,14 @@ final class RedisServer {
         try (Socket socket = new Socket("127.0.0.1", settings.redisPort())) {
             socket.setSoTimeout(5000);
             OutputStream out = socket.getOutputStream();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader in = new BufferedReader(
+                    new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             List<List<String>> commands = new ArrayList<>();
             commands.add(List.of("AUTH", "default", DevSecrets.REDIS_ADMIN_PASSWORD));
             for (ServiceKind kind : ServiceKind.values()) {
-                List<String> setUser = new ArrayList<>(List.of("ACL", "SETUSER", DevSecrets.redisUser(kind), "reset", "on",
-                        ">" + DevSecrets.redisPassword(kind)));
+                List<String> setUser = new ArrayList<>(
+                        List.of("ACL", "SETUSER", DevSecrets.redisUser(kind), "reset", "on",
+                                ">" + DevSecrets.redisPassword(kind)));
                 setUser.addAll(RedisAcl.rules(kind));
                 commands.add(setUser);
             }
@@ -95,7 +98,8 @@ final class RedisServer {
     private static byte[] resp(List<String> parts) {
         StringBuilder out = new StringBuilder("*").append(parts.size()).append("\r\n");
         for (String part : parts) {
-            out.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(part).append("\r\n");
+            out.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(part)
+                    .append("\r\n");
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }

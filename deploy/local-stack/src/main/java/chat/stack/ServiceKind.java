@@ -2,11 +2,10 @@ package chat.stack;
 
 /** The five services: their module, default port and database. */
 public enum ServiceKind {
-    AUTH("auth-service", 8081, "chat_auth"),
-    MESSAGE("message-service", 8082, "chat_message"),
-    MEDIA("media-service", 8083, "chat_media"),
-    PRESENCE("presence-service", 8084, "chat_presence"),
-    GATEWAY("chat-gateway", 8080, null);
+
+    AUTH("auth-service", 8081, "chat_auth"), MESSAGE("message-service", 8082, "chat_message"), MEDIA("media-service",
+            8083,
+            "chat_media"), PRESENCE("presence-service", 8084, "chat_presence"), GATEWAY("chat-gateway", 8080, null);
 
     private final String module;
     private final int defaultPort;

@@ -21,7 +21,7 @@ import java.util.Map;
  * @param gatewayConfig extra configuration of the gateway instances (tests tighten limits with it)
  */
 public record ServiceSet(InfraEndpoints infra, int portBase, int secondGatewayPort, String streamPrefix, String tag,
-                         Map<String, String> gatewayConfig) {
+        Map<String, String> gatewayConfig) {
 
     /** Management interface (Prometheus metrics at /q/metrics) = the instance's HTTP port + this. */
     public static final int MANAGEMENT_OFFSET = 1000;
@@ -75,7 +75,8 @@ public record ServiceSet(InfraEndpoints infra, int portBase, int secondGatewayPo
         // gateways first, so that no new work enters while the services drain
         Processes.stop(layout, pidName("gateway-2"));
         Processes.stop(layout, pidName(ServiceKind.GATEWAY.name().toLowerCase()));
-        for (ServiceKind kind : List.of(ServiceKind.MEDIA, ServiceKind.MESSAGE, ServiceKind.PRESENCE, ServiceKind.AUTH)) {
+        for (ServiceKind kind : List.of(ServiceKind.MEDIA, ServiceKind.MESSAGE, ServiceKind.PRESENCE,
+                ServiceKind.AUTH)) {
             Processes.stop(layout, pidName(kind.name().toLowerCase()));
         }
     }

@@ -15,8 +15,8 @@ import java.util.Map;
  * </ul>
  */
 public record StackSettings(String postgresHost, int postgresPort, String dbUser, String dbPassword,
-                            boolean externalPostgres, String redisUrl, boolean externalRedis, int redisPort,
-                            String keycloakUrl, boolean externalKeycloak, int keycloakPort) {
+        boolean externalPostgres, String redisUrl, boolean externalRedis, int redisPort,
+        String keycloakUrl, boolean externalKeycloak, int keycloakPort) {
 
     public static StackSettings fromEnvironment() {
         return from(System.getenv());

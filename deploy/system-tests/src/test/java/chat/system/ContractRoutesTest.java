@@ -23,10 +23,11 @@ import org.junit.jupiter.api.Test;
  */
 class ContractRoutesTest {
 
-    private static final List<String> SERVICES =
-            List.of("chat-gateway", "auth-service", "message-service", "media-service", "presence-service");
+    private static final List<String> SERVICES = List.of("chat-gateway", "auth-service", "message-service",
+            "media-service", "presence-service");
     private static final Pattern CLIENT_KEY = Pattern.compile("@RegisterRestClient\\(configKey\\s*=\\s*\"([^\"]+)\"");
-    private static final Pattern CLIENT_CALL = Pattern.compile("@(GET|POST|PUT|DELETE|PATCH)\\s+@Path\\(\"([^\"]+)\"\\)");
+    private static final Pattern CLIENT_CALL = Pattern
+            .compile("@(GET|POST|PUT|DELETE|PATCH)\\s+@Path\\(\"([^\"]+)\"\\)");
     private static final Pattern WEB_CALL = Pattern.compile("[`\"'](/api/[^`\"'?#]*)");
     private static final Pattern METHOD_BEFORE = Pattern.compile("[\"'](GET|POST|PUT|DELETE|PATCH)[\"']\\s*,\\s*$");
     private static final Pattern WEB_METHOD = Pattern.compile("method:\\s*[\"'](\\w+)[\"']");
@@ -59,7 +60,8 @@ class ContractRoutesTest {
         Map<String, JsonNode> contracts = new LinkedHashMap<>();
         SERVICES.forEach(s -> contracts.put(s, Contracts.committed(s)));
         List<String> calls = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(Contracts.ROOT.resolve("chat-gateway/src/main/resources/META-INF/resources"))) {
+        try (Stream<Path> files = Files
+                .walk(Contracts.ROOT.resolve("chat-gateway/src/main/resources/META-INF/resources"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".js")).toList()) {
                 String script = Files.readString(file);
                 Matcher call = WEB_CALL.matcher(script);

@@ -59,11 +59,11 @@ final class Contracts {
             return; // where Keycloak is depends on the deployment, not on the contract
         }
         if (a != null && b != null && a.isObject() && b.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> e = it.next();
                 diff(at + "/" + e.getKey(), e.getValue(), b.get(e.getKey()), out);
             }
-            for (Iterator<String> it = b.fieldNames(); it.hasNext(); ) {
+            for (Iterator<String> it = b.fieldNames(); it.hasNext();) {
                 String name = it.next();
                 if (!a.has(name)) {
                     out.add(at + "/" + name + ": not in the committed contract");
@@ -87,7 +87,7 @@ final class Contracts {
 
     /** True if the contract has an operation for this path template (segments in braces match any segment). */
     static boolean hasOperation(JsonNode contract, String method, String path) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = contract.path("paths").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = contract.path("paths").fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             if (samePath(e.getKey(), path) && (method == null || e.getValue().has(method.toLowerCase()))) {
                 return true;

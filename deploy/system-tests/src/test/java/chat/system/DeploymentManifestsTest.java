@@ -44,8 +44,8 @@ class DeploymentManifestsTest {
     private static final KubernetesSerialization K8S = new KubernetesSerialization();
     private static final Path CHART = ROOT.resolve("deploy/helm/chat-engine");
     private static final Path VALUES = ROOT.resolve("deploy/system-tests/src/test/resources/helm-values");
-    private static final List<String> SERVICES =
-            List.of("chat-gateway", "auth-service", "message-service", "media-service", "presence-service");
+    private static final List<String> SERVICES = List.of("chat-gateway", "auth-service", "message-service",
+            "media-service", "presence-service");
 
     @Test
     void helmChartLintsAndRendersValidResources() {
@@ -55,16 +55,20 @@ class DeploymentManifestsTest {
         String rendered = new Helm(chart).template().withName("chat").call();
         List<HasMetadata> resources = parseAll(rendered);
         for (String service : SERVICES) {
-            assertTrue(resources.stream().anyMatch(r -> r instanceof Deployment && r.getMetadata().getName().equals("chat-" + service)),
+            assertTrue(
+                    resources.stream().anyMatch(
+                            r -> r instanceof Deployment && r.getMetadata().getName().equals("chat-" + service)),
                     "chart renders a Deployment for " + service);
         }
         operational(resources, "chart defaults");
         assertEquals(SERVICES.size(), resources.stream().filter(r -> r instanceof PodDisruptionBudget).count());
         for (String service : SERVICES) { // production refuses a Redis without a password: every service gets one
-            Container c = deployment(resources, "chat-" + service).getSpec().getTemplate().getSpec().getContainers().get(0);
+            Container c = deployment(resources, "chat-" + service).getSpec().getTemplate().getSpec().getContainers()
+                    .get(0);
             assertEquals("chat-redis", secretOf(c, "QUARKUS_REDIS_PASSWORD").getName(), service);
         }
-        Container auth = deployment(resources, "chat-auth-service").getSpec().getTemplate().getSpec().getContainers().get(0);
+        Container auth = deployment(resources, "chat-auth-service").getSpec().getTemplate().getSpec().getContainers()
+                .get(0);
         assertEquals("10.0.0.0/8", env(auth, "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES").getValue(),
                 "auth-service believes X-Forwarded-For from the gateways' pod network only");
     }
@@ -79,17 +83,23 @@ class DeploymentManifestsTest {
         assertEquals("pass", secretOf(c, "QUARKUS_DATASOURCE_PASSWORD").getKey());
         assertEquals("managed-redis", secretOf(c, "QUARKUS_REDIS_PASSWORD").getName());
         assertEquals("chat-clients", secretOf(c, "QUARKUS_KEYCLOAK_ADMIN_CLIENT_CLIENT_SECRET").getName());
-        assertTrue(env(c, "QUARKUS_DATASOURCE_JDBC_URL").getValue().startsWith("jdbc:postgresql://pg.db.example.internal:6432/"));
+        assertTrue(env(c, "QUARKUS_DATASOURCE_JDBC_URL").getValue()
+                .startsWith("jdbc:postgresql://pg.db.example.internal:6432/"));
         assertEquals("INFO", env(c, "QUARKUS_LOG_LEVEL").getValue(), "extraEnv");
-        assertEquals("registry-credentials", auth.getSpec().getTemplate().getSpec().getImagePullSecrets().get(0).getName());
+        assertEquals("registry-credentials",
+                auth.getSpec().getTemplate().getSpec().getImagePullSecrets().get(0).getName());
         assertTrue(auth.getSpec().getTemplate().getSpec().getAffinity().getPodAntiAffinity() != null, "affinity");
         Deployment gateway = deployment(resources, "chat-chat-gateway");
         assertEquals(4, gateway.getSpec().getReplicas());
-        assertEquals("30", env(gateway.getSpec().getTemplate().getSpec().getContainers().get(0), "CHAT_GATEWAY_FRAMES_PER_SECOND").getValue());
+        assertEquals("30",
+                env(gateway.getSpec().getTemplate().getSpec().getContainers().get(0), "CHAT_GATEWAY_FRAMES_PER_SECOND")
+                        .getValue());
         for (HasMetadata r : resources) {
             if (r instanceof Deployment d) {
                 for (EnvVar e : d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
-                    assertTrue(!e.getName().contains("PASSWORD") && !e.getName().contains("SECRET") || e.getValueFrom() != null,
+                    assertTrue(
+                            !e.getName().contains("PASSWORD") && !e.getName().contains("SECRET")
+                                    || e.getValueFrom() != null,
                             d.getMetadata().getName() + ": " + e.getName() + " comes from a Secret");
                 }
             }
@@ -104,8 +114,10 @@ class DeploymentManifestsTest {
         Ingress ingress = only(resources, Ingress.class);
         assertEquals("chat-example-org-tls", ingress.getSpec().getTls().get(0).getSecretName());
         assertEquals("chat.example.org", ingress.getSpec().getRules().get(0).getHost());
-        assertEquals("chat-chat-gateway", ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0).getBackend().getService().getName());
-        assertEquals("3600", ingress.getMetadata().getAnnotations().get("nginx.ingress.kubernetes.io/proxy-read-timeout"));
+        assertEquals("chat-chat-gateway",
+                ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0).getBackend().getService().getName());
+        assertEquals("3600",
+                ingress.getMetadata().getAnnotations().get("nginx.ingress.kubernetes.io/proxy-read-timeout"));
         assertEquals("17m", ingress.getMetadata().getAnnotations().get("nginx.ingress.kubernetes.io/proxy-body-size"));
         List<String> scaled = resources.stream().filter(r -> r instanceof HorizontalPodAutoscaler)
                 .map(r -> ((HorizontalPodAutoscaler) r).getSpec().getScaleTargetRef().getName()).sorted().toList();
@@ -146,14 +158,16 @@ class DeploymentManifestsTest {
         List<HasMetadata> resources = parseAll(kustomize("k8s/overlays/production"));
         Ingress ingress = only(resources, Ingress.class);
         assertEquals("chat-tls", ingress.getSpec().getTls().get(0).getSecretName());
-        assertEquals("3600", ingress.getMetadata().getAnnotations().get("nginx.ingress.kubernetes.io/proxy-read-timeout"));
+        assertEquals("3600",
+                ingress.getMetadata().getAnnotations().get("nginx.ingress.kubernetes.io/proxy-read-timeout"));
         assertEquals(2, resources.stream().filter(r -> r instanceof HorizontalPodAutoscaler).count());
         assertEquals(SERVICES.size(), resources.stream().filter(r -> r instanceof PodDisruptionBudget).count());
         for (String service : SERVICES) {
             assertEquals("registry.example.com/chat-engine/" + service + ":0.1.0",
                     deployment(resources, service).getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
         }
-        assertTrue(resources.stream().noneMatch(r -> r.getMetadata().getName().equals("chat-images")), "local config is not applied");
+        assertTrue(resources.stream().noneMatch(r -> r.getMetadata().getName().equals("chat-images")),
+                "local config is not applied");
     }
 
     @Test
@@ -162,15 +176,18 @@ class DeploymentManifestsTest {
         for (String infra : List.of("postgres", "redis", "keycloak")) {
             deployment(resources, infra);
         }
-        List<String> secrets = resources.stream().filter(r -> r instanceof Secret).map(r -> r.getMetadata().getName()).toList();
+        List<String> secrets = resources.stream().filter(r -> r instanceof Secret).map(r -> r.getMetadata().getName())
+                .toList();
         for (String secret : List.of("chat-db", "chat-redis", "chat-oidc")) {
-            assertTrue(secrets.stream().anyMatch(s -> s.startsWith(secret + "-")), "generated Secret " + secret + ": " + secrets);
+            assertTrue(secrets.stream().anyMatch(s -> s.startsWith(secret + "-")),
+                    "generated Secret " + secret + ": " + secrets);
         }
         assertTrue(resources.stream().anyMatch(r -> r instanceof ConfigMap cm && cm.getData() != null
                 && cm.getData().getOrDefault("chat-realm.json", "").contains("\"realm\"")), "the realm is imported");
         Container redis = deployment(resources, "redis").getSpec().getTemplate().getSpec().getContainers().get(0);
         assertTrue(redis.getArgs().contains("--requirepass"), "Redis wants a password");
-        Container gateway = deployment(resources, "chat-gateway").getSpec().getTemplate().getSpec().getContainers().get(0);
+        Container gateway = deployment(resources, "chat-gateway").getSpec().getTemplate().getSpec().getContainers()
+                .get(0);
         assertTrue(secretOf(gateway, "QUARKUS_REDIS_PASSWORD").getName().startsWith("chat-redis-"));
         assertEquals("127.0.0.1:5000/chat-engine/chat-gateway:0.1.0-SNAPSHOT", gateway.getImage());
     }
@@ -178,7 +195,8 @@ class DeploymentManifestsTest {
     /** Probes, requests and the gateway's drain, wherever a chat service is deployed. */
     private static void operational(List<HasMetadata> resources, String where) {
         for (HasMetadata r : resources) {
-            if (!(r instanceof Deployment d) || !SERVICES.contains(d.getMetadata().getLabels().get("app.kubernetes.io/name"))) {
+            if (!(r instanceof Deployment d)
+                    || !SERVICES.contains(d.getMetadata().getLabels().get("app.kubernetes.io/name"))) {
                 continue;
             }
             PodSpec pod = d.getSpec().getTemplate().getSpec();
@@ -189,11 +207,13 @@ class DeploymentManifestsTest {
             assertNotNull(c.getResources().getRequests().get("cpu"), name + " cpu request");
             assertNotNull(c.getResources().getRequests().get("memory"), name + " memory request");
             assertTrue(c.getPorts().stream().anyMatch(p -> "management".equals(p.getName())
-                    && p.getContainerPort() == c.getPorts().get(0).getContainerPort() + 1000), name + " management port");
+                    && p.getContainerPort() == c.getPorts().get(0).getContainerPort() + 1000),
+                    name + " management port");
             if (d.getMetadata().getName().endsWith("chat-gateway")) {
                 assertNotNull(c.getLifecycle().getPreStop().getExec(), name + " preStop pause");
                 assertEquals(30L, pod.getTerminationGracePeriodSeconds(), name);
-                assertEquals("15s", env(c, "CHAT_GATEWAY_DRAIN_TIMEOUT").getValue(), name + " drain fits the grace period");
+                assertEquals("15s", env(c, "CHAT_GATEWAY_DRAIN_TIMEOUT").getValue(),
+                        name + " drain fits the grace period");
             }
         }
     }
@@ -242,7 +262,8 @@ class DeploymentManifestsTest {
     void kustomizeBaseResourcesAreValid() throws Exception {
         List<HasMetadata> all = new ArrayList<>();
         try (Stream<Path> files = Files.list(ROOT.resolve("k8s/base"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml") && !f.endsWith("kustomization.yaml")).toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml") && !f.endsWith("kustomization.yaml"))
+                    .toList()) {
                 all.addAll(parseAll(Files.readString(file)));
             }
         }
@@ -250,8 +271,9 @@ class DeploymentManifestsTest {
         assertEquals(SERVICES.size(), deployments);
         String kustomization = Files.readString(ROOT.resolve("k8s/base/kustomization.yaml"));
         try (Stream<Path> files = Files.list(ROOT.resolve("k8s/base"))) {
-            files.filter(f -> !f.endsWith("kustomization.yaml")).forEach(f ->
-                    assertTrue(kustomization.contains(f.getFileName().toString()), f + " is listed in kustomization.yaml"));
+            files.filter(f -> !f.endsWith("kustomization.yaml"))
+                    .forEach(f -> assertTrue(kustomization.contains(f.getFileName().toString()),
+                            f + " is listed in kustomization.yaml"));
         }
     }
 
@@ -277,7 +299,8 @@ class DeploymentManifestsTest {
 
     /** Walks the model objects; any additionalProperties entry is a field Kubernetes does not know. */
     private static void unknownFields(Object node, String path, List<String> unknown, Set<Object> seen) {
-        if (node == null || !node.getClass().getName().startsWith("io.fabric8.kubernetes.api.model") || !seen.add(node)) {
+        if (node == null || !node.getClass().getName().startsWith("io.fabric8.kubernetes.api.model")
+                || !seen.add(node)) {
             if (node instanceof Collection<?> list) {
                 int i = 0;
                 for (Object item : list) {
@@ -289,7 +312,8 @@ class DeploymentManifestsTest {
             return;
         }
         for (Method getter : node.getClass().getMethods()) {
-            if (getter.getParameterCount() != 0 || !getter.getName().startsWith("get") || getter.getName().equals("getClass")) {
+            if (getter.getParameterCount() != 0 || !getter.getName().startsWith("get")
+                    || getter.getName().equals("getClass")) {
                 continue;
             }
             try {

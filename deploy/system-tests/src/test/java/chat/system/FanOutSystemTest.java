@@ -35,7 +35,8 @@ class FanOutSystemTest {
     @Test
     void everyConnectionGetsEveryMessageOnceInOrderWhileOthersJoinAndLeave() throws Exception {
         String metricsUrl = ServiceSet.managementUrl(stack.services.port(ServiceKind.GATEWAY)) + "/q/metrics";
-        double sharedBefore = ObservabilitySystemTest.value(Api.get(metricsUrl, null).body(), "chat_frames_shared_written_total", "");
+        double sharedBefore = ObservabilitySystemTest.value(Api.get(metricsUrl, null).body(),
+                "chat_frames_shared_written_total", "");
         String room = SystemStack.randomRoom("fanout");
         String url = stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/");
         List<WsClient> listeners = new ArrayList<>();
@@ -43,7 +44,7 @@ class FanOutSystemTest {
             listeners.add(WsClient.connect(url, stack.token(user)));
         }
         try (WsClient alice = WsClient.connect(url, stack.token("alice"));
-             WsClient bob = WsClient.connect(url, stack.token("bob"))) {
+                WsClient bob = WsClient.connect(url, stack.token("bob"))) {
             AtomicBoolean sending = new AtomicBoolean(true);
             CompletableFuture<Integer> churn = CompletableFuture.supplyAsync(() -> {
                 int visits = 0;
@@ -68,8 +69,8 @@ class FanOutSystemTest {
             listeners.forEach(WsClient::close);
         }
         String metrics = Api.get(metricsUrl, null).body();
-        assertTrue(ObservabilitySystemTest.value(metrics, "chat_frames_shared_written_total", "") - sharedBefore
-                >= listeners.size() * 2 * PER_SENDER, "room frames went out as shared buffers");
+        assertTrue(ObservabilitySystemTest.value(metrics, "chat_frames_shared_written_total", "")
+                - sharedBefore >= listeners.size() * 2 * PER_SENDER, "room frames went out as shared buffers");
         assertEquals(0.0, ObservabilitySystemTest.value(metrics, "chat_socket_tuning_failed_total", ""));
         var ready = Api.get(stack.gateway() + "/q/health/ready", null);
         assertEquals(200, ready.statusCode(), ready.body());

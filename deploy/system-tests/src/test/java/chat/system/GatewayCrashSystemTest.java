@@ -27,9 +27,11 @@ class GatewayCrashSystemTest {
     @Test
     void usersOfAKilledGatewayGoOfflineWithinTheBound() {
         String room = SystemStack.randomRoom("crash");
-        try (WsClient bob = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"), stack.token("bob"))) {
+        try (WsClient bob = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
+                stack.token("bob"))) {
             bob.await("user_list", f -> f.path("users").toString().contains("bob"), Duration.ofSeconds(20));
-            WsClient carol = WsClient.connect(stack.wsUrl(stack.secondGateway(), "/ws/chat/" + room + "/"), stack.token("carol"));
+            WsClient carol = WsClient.connect(stack.wsUrl(stack.secondGateway(), "/ws/chat/" + room + "/"),
+                    stack.token("carol"));
             bob.await("user_list", f -> f.path("users").toString().contains("carol"), Duration.ofSeconds(20));
 
             long killedAt = System.nanoTime();

@@ -36,8 +36,8 @@ class GatewayDrainSystemTest {
     void sigtermClosesWith1012AndClientsResumeElsewhereWithoutAGap() {
         String room = SystemStack.randomRoom("drain");
         String path = "/ws/chat/" + room + "/";
-        AtomicReference<CompletableFuture<Duration>> stopping =
-                new AtomicReference<>(CompletableFuture.completedFuture(Duration.ZERO));
+        AtomicReference<CompletableFuture<Duration>> stopping = new AtomicReference<>(
+                CompletableFuture.completedFuture(Duration.ZERO));
         try (WsClient bob = WsClient.connect(stack.wsUrl(stack.gateway(), path), stack.token("bob"))) {
             bob.await("user_list", f -> f.path("users").toString().contains("bob"), WAIT);
             WsClient carol = WsClient.connect(stack.wsUrl(stack.secondGateway(), path), stack.token("carol"));
@@ -58,7 +58,8 @@ class GatewayDrainSystemTest {
             }
             JsonNode list = bob.await("user_list", f -> !f.path("users").toString().contains("carol"), WAIT);
             double offlineAfter = (System.nanoTime() - stoppedAt) / 1e9;
-            assertTrue(offlineAfter < 15, "carol left at the drain, not after the 30 s presence TTL: " + offlineAfter + " s");
+            assertTrue(offlineAfter < 15,
+                    "carol left at the drain, not after the 30 s presence TTL: " + offlineAfter + " s");
             assertTrue(list.path("users").toString().contains("bob"));
             Duration exit = stopping.get().join();
             System.out.printf("drain: 1012 received, user offline after %.1f s, process exited after %d ms%n",

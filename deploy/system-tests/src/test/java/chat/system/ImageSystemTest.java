@@ -55,18 +55,21 @@ class ImageSystemTest {
 
     @Test
     void everyImageHasAJavaEntrypointANonRootUserAndLayers() {
-        for (String service : List.of("chat-gateway", "auth-service", "message-service", "media-service", "presence-service")) {
+        for (String service : List.of("chat-gateway", "auth-service", "message-service", "media-service",
+                "presence-service")) {
             JsonNode manifest = manifest(service);
             JsonNode config = Api.json(get(blobUrl(service, manifest.path("config").path("digest").asText())));
             JsonNode container = config.path("config");
             String entrypoint = container.path("Entrypoint").toString();
-            assertTrue(entrypoint.contains("java") && entrypoint.contains("quarkus-run.jar"), service + " entrypoint " + entrypoint);
+            assertTrue(entrypoint.contains("java") && entrypoint.contains("quarkus-run.jar"),
+                    service + " entrypoint " + entrypoint);
             String user = container.path("User").asText();
             assertNotEquals("", user, service + " names its user");
             assertNotEquals("0", user.split(":")[0], service + " does not run as root");
             assertNotEquals("root", user.split(":")[0], service + " does not run as root");
             assertTrue(manifest.path("layers").size() >= 4,
-                    service + ": base, dependencies and application in separate layers: " + manifest.path("layers").size());
+                    service + ": base, dependencies and application in separate layers: "
+                            + manifest.path("layers").size());
             System.out.printf("image %s/chat-engine/%s:%s: user %s, %d layers, entrypoint %s%n",
                     registry, service, tag, user, manifest.path("layers").size(), entrypoint);
         }
@@ -76,7 +79,8 @@ class ImageSystemTest {
     void theGatewayImageStartsFromItsOwnFilesystem() throws Exception {
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "unshare --root needs root");
         JsonNode manifest = manifest("chat-gateway");
-        JsonNode config = Api.json(get(blobUrl("chat-gateway", manifest.path("config").path("digest").asText()))).path("config");
+        JsonNode config = Api.json(get(blobUrl("chat-gateway", manifest.path("config").path("digest").asText())))
+                .path("config");
         Path rootfs = Files.createTempDirectory("chat-image-");
         for (JsonNode layer : manifest.path("layers")) {
             unpack(blobUrl("chat-gateway", layer.path("digest").asText()), rootfs);
@@ -91,7 +95,8 @@ class ImageSystemTest {
         String gid = user.length > 1 && !user[1].isEmpty() ? user[1] : uid;
         Files.createDirectories(rootfs.resolve("proc"));
         devices(rootfs);
-        List<String> command = new ArrayList<>(List.of("unshare", "--fork", "--kill-child", "--pid", "--mount", "--root=" + rootfs,
+        List<String> command = new ArrayList<>(List.of("unshare", "--fork", "--kill-child", "--pid", "--mount",
+                "--root=" + rootfs,
                 "--mount-proc", "--setuid", uid, "--setgid", gid, "--wd=" + config.path("WorkingDir").asText("/")));
         config.path("Entrypoint").forEach(a -> command.add(a.asText()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -128,14 +133,16 @@ class ImageSystemTest {
         for (String[] node : nodes) {
             Path dev = rootfs.resolve("dev").resolve(node[0]);
             Files.deleteIfExists(dev);
-            Process mknod = new ProcessBuilder("mknod", "-m", "666", dev.toString(), "c", "1", node[1]).inheritIO().start();
+            Process mknod = new ProcessBuilder("mknod", "-m", "666", dev.toString(), "c", "1", node[1]).inheritIO()
+                    .start();
             assertEquals(0, mknod.waitFor(), "mknod " + dev);
         }
     }
 
     private static JsonNode manifest(String service) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(
-                "http://" + registry + "/v2/chat-engine/" + service + "/manifests/" + tag)).header("Accept", MANIFEST_TYPES).build());
+                "http://" + registry + "/v2/chat-engine/" + service + "/manifests/" + tag))
+                .header("Accept", MANIFEST_TYPES).build());
         assertEquals(200, response.statusCode(), service + ": " + response.body());
         return Api.json(response);
     }
@@ -161,7 +168,8 @@ class ImageSystemTest {
 
     /** Extracts one gzip'd layer into the root filesystem (whiteouts are not needed for these images). */
     private static void unpack(String url, Path rootfs) throws IOException, InterruptedException {
-        HttpResponse<InputStream> blob = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> blob = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         try (TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(blob.body()))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
@@ -190,7 +198,8 @@ class ImageSystemTest {
     }
 
     private static java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions(int mode) {
-        java.util.Set<java.nio.file.attribute.PosixFilePermission> out = java.util.EnumSet.noneOf(java.nio.file.attribute.PosixFilePermission.class);
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> out = java.util.EnumSet
+                .noneOf(java.nio.file.attribute.PosixFilePermission.class);
         java.nio.file.attribute.PosixFilePermission[] bits = java.nio.file.attribute.PosixFilePermission.values();
         for (int i = 0; i < 9; i++) {
             if ((mode & (1 << (8 - i))) != 0) {

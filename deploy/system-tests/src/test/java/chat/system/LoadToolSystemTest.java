@@ -30,7 +30,8 @@ class LoadToolSystemTest {
     @Test
     void ingestRunLosesNothingAndReportsEveryFigure(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("result.json");
-        LoadOptions options = LoadOptions.parse("ingest", "--gateway", stack.gateway(), "--keycloak", stack.infra.keycloakUrl(),
+        LoadOptions options = LoadOptions.parse("ingest", "--gateway", stack.gateway(), "--keycloak",
+                stack.infra.keycloakUrl(),
                 "--user-prefix", "ltsys", "--token-cache", dir.resolve("tokens.json").toString(),
                 "--rooms", "6", "--clients", "4", "--rate", "4", "--warmup", "1", "--duration", "4", "--drain", "20",
                 "--settle", "1", "--watch-pid", "test=" + ProcessHandle.current().pid(), "--out", out.toString());
@@ -56,9 +57,9 @@ class LoadToolSystemTest {
         assertTrue(m.path("clean").asBoolean(), "the run is clean: " + m.path("problems"));
         assertTrue(m.path("stored_and_delivered_per_second").asDouble() > 0);
         assertTrue(m.path("deliveries_per_second").asDouble() > 0);
-        for (String latency : new String[] {"ack", "delivery"}) {
+        for (String latency : new String[]{"ack", "delivery"}) {
             JsonNode h = r.path("latency_ms").path(latency);
-            for (String figure : new String[] {"p50", "p90", "p99", "p99_9", "max"}) {
+            for (String figure : new String[]{"p50", "p90", "p99", "p99_9", "max"}) {
                 assertTrue(h.path(figure).isNumber(), latency + " " + figure + " present: " + h);
             }
         }

@@ -53,13 +53,15 @@ class MediaSystemTest {
     @Test
     void phonePhotosArriveWholeWithPreviewsAndNoStreamEntryHoldsTheirBytes() throws Exception {
         byte[] jpeg = photo(4000, 3000, 48, "jpg"); // about 2.6 MB, as a phone camera makes
-        byte[] png = photo(1650, 1250, 60, "png");  // about 5 MB
+        byte[] png = photo(1650, 1250, 60, "png"); // about 5 MB
         assertTrue(jpeg.length > 2_400_000 && png.length > 4_800_000, jpeg.length + " / " + png.length);
         String room = SystemStack.randomRoom("photos");
-        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"), stack.token("alice"));
-             WsClient bob = WsClient.connect(stack.wsUrl(stack.secondGateway(), "/ws/chat/" + room + "/"), stack.token("bob"))) {
+        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
+                stack.token("alice"));
+                WsClient bob = WsClient.connect(stack.wsUrl(stack.secondGateway(), "/ws/chat/" + room + "/"),
+                        stack.token("bob"))) {
             bob.await("user_list", f -> f.path("users").toString().contains("bob"), WAIT);
-            for (Object[] sent : new Object[][] {{jpeg, "image/jpeg", "photo-1"}, {png, "image/png", "photo-2"}}) {
+            for (Object[] sent : new Object[][]{{jpeg, "image/jpeg", "photo-1"}, {png, "image/png", "photo-2"}}) {
                 byte[] bytes = (byte[]) sent[0];
                 alice.send(Map.of("type", "file", "file_name", "IMG.jpg", "client_id", sent[2],
                         "file_data", "data:" + sent[1] + ";base64," + Base64.getEncoder().encodeToString(bytes)));
@@ -74,7 +76,8 @@ class MediaSystemTest {
                 assertEquals(320, Math.max(preview.getWidth(), preview.getHeight()), "preview of at most 320 px");
                 assertTrue(message.path("audio_duration_ms").isNull());
             }
-            JsonNode history = Api.json(Api.get(stack.gateway() + "/api/rooms/" + room + "/messages", stack.token("bob")));
+            JsonNode history = Api
+                    .json(Api.get(stack.gateway() + "/api/rooms/" + room + "/messages", stack.token("bob")));
             assertEquals(2, history.path("messages").size());
             for (JsonNode m : history.path("messages")) {
                 assertTrue(m.path("image_thumb_url").asText().startsWith("/api/media/"), m.toString());
@@ -90,7 +93,8 @@ class MediaSystemTest {
     void aVoiceNoteArrivesWithItsDurationAndIsServedInRanges() throws Exception {
         byte[] wav = wav(32); // 32 s of 16 kHz, 16-bit mono: about 1 MB
         String room = SystemStack.randomRoom("voice");
-        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"), stack.token("alice"))) {
+        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
+                stack.token("alice"))) {
             alice.await("user_list");
             alice.send(Map.of("type", "audio", "client_id", "voice-1",
                     "file_data", "data:audio/wav;base64," + Base64.getEncoder().encodeToString(wav)));
@@ -99,12 +103,14 @@ class MediaSystemTest {
             assertTrue(message.path("image_url").isNull());
             String url = message.path("audio_url").asText();
             HttpResponse<byte[]> part = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gateway() + url))
-                    .header("Authorization", "Bearer " + stack.token("alice")).header("Range", "bytes=300000-700000").build(),
+                    .header("Authorization", "Bearer " + stack.token("alice")).header("Range", "bytes=300000-700000")
+                    .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(206, part.statusCode());
             assertEquals("bytes 300000-700000/" + wav.length, part.headers().firstValue("Content-Range").orElse(""));
             assertArrayEquals(Arrays.copyOfRange(wav, 300000, 700001), part.body());
-            JsonNode history = Api.json(Api.get(stack.gateway() + "/api/rooms/" + room + "/messages", stack.token("alice")));
+            JsonNode history = Api
+                    .json(Api.get(stack.gateway() + "/api/rooms/" + room + "/messages", stack.token("alice")));
             assertEquals(32_000, history.path("messages").get(0).path("audio_duration_ms").asLong());
         }
     }
@@ -113,18 +119,22 @@ class MediaSystemTest {
     void brokenImagesAreRefusedAndTheSocketStays() throws Exception {
         byte[] jpeg = photo(1200, 900, 48, "jpg");
         byte[] png = photo(300, 200, 48, "png");
-        byte[] pngThenHtml = concat(Arrays.copyOf(png, 33), "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.US_ASCII));
+        byte[] pngThenHtml = concat(Arrays.copyOf(png, 33),
+                "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.US_ASCII));
         String room = SystemStack.randomRoom("broken");
-        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"), stack.token("alice"))) {
+        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
+                stack.token("alice"))) {
             alice.await("user_list");
             alice.send(Map.of("type", "file", "client_id", "cut", "file_data",
-                    "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(Arrays.copyOf(jpeg, jpeg.length / 2))));
+                    "data:image/jpeg;base64,"
+                            + Base64.getEncoder().encodeToString(Arrays.copyOf(jpeg, jpeg.length / 2))));
             JsonNode cut = alice.await("error", f -> "cut".equals(f.path("client_id").asText()), WAIT);
             assertEquals("unsupported_media", cut.path("code").asText());
             alice.send(Map.of("type", "file", "client_id", "html", "file_data",
                     "data:image/png;base64," + Base64.getEncoder().encodeToString(pngThenHtml)));
-            assertEquals("unsupported_media", alice.await("error", f -> "html".equals(f.path("client_id").asText()), WAIT)
-                    .path("code").asText());
+            assertEquals("unsupported_media",
+                    alice.await("error", f -> "html".equals(f.path("client_id").asText()), WAIT)
+                            .path("code").asText());
             alice.send(Map.of("type", "ping"));
             alice.await("pong");
             assertTrue(alice.isOpen());
@@ -135,14 +145,16 @@ class MediaSystemTest {
     @Test
     void framesOverTheLimitAreAnsweredNeverDropped() {
         String room = SystemStack.randomRoom("huge");
-        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"), stack.token("alice"))) {
+        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
+                stack.token("alice"))) {
             alice.await("user_list");
             alice.send(mediaFrameOf(17 * 1024 * 1024)); // over 16 MiB: an error, and the socket stays
             assertEquals("too_large", alice.await("error", f -> true, WAIT).path("code").asText());
             alice.send(Map.of("type", "ping"));
             alice.await("pong");
         }
-        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"), stack.token("alice"))) {
+        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
+                stack.token("alice"))) {
             alice.await("user_list");
             alice.send(mediaFrameOf(20 * 1024 * 1024));
             long deadline = System.nanoTime() + WAIT.toNanos();
@@ -161,13 +173,17 @@ class MediaSystemTest {
     void anHttpUploadIsPostedWithItsMediaIdByItsUploaderOnly() throws Exception {
         String room = SystemStack.randomRoom("posted");
         byte[] jpeg = photo(800, 600, 30, "jpg");
-        HttpResponse<String> uploaded = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/api/media?room=" + room))
-                .header("Authorization", "Bearer " + stack.token("alice")).header("Content-Type", "image/jpeg")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(jpeg)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> uploaded = HTTP.send(
+                HttpRequest.newBuilder(URI.create(stack.gateway() + "/api/media?room=" + room))
+                        .header("Authorization", "Bearer " + stack.token("alice")).header("Content-Type", "image/jpeg")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(jpeg)).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(201, uploaded.statusCode(), uploaded.body());
         String mediaId = WsClient.JSON.readTree(uploaded.body()).path("media_id").asText();
-        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"), stack.token("alice"));
-             WsClient bob = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"), stack.token("bob"))) {
+        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
+                stack.token("alice"));
+                WsClient bob = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
+                        stack.token("bob"))) {
             bob.await("user_list", f -> f.path("users").toString().contains("bob"), WAIT);
             alice.await("user_list");
             bob.send(Map.of("type", "message", "message", "mine now", "media_id", mediaId, "client_id", "c-steal"));
@@ -175,17 +191,20 @@ class MediaSystemTest {
             assertEquals("forbidden", refused.path("code").asText());
 
             alice.send(Map.of("type", "message", "message", "look", "media_id", mediaId, "client_id", "c-43"));
-            assertEquals("c-43", alice.await("ack", f -> "c-43".equals(f.path("client_id").asText()), WAIT).path("client_id").asText());
+            assertEquals("c-43", alice.await("ack", f -> "c-43".equals(f.path("client_id").asText()), WAIT)
+                    .path("client_id").asText());
             JsonNode message = bob.await("chat_message", f -> "c-43".equals(f.path("client_id").asText()), WAIT);
             assertEquals("look", message.path("message").asText());
             assertEquals("/api/media/" + mediaId, message.path("image_url").asText());
             assertFalse(message.path("image_thumb_url").isNull());
-            JsonNode history = Api.json(Api.get(stack.gateway() + "/api/rooms/" + room + "/messages", stack.token("bob")));
+            JsonNode history = Api
+                    .json(Api.get(stack.gateway() + "/api/rooms/" + room + "/messages", stack.token("bob")));
             assertEquals("/api/media/" + mediaId, history.path("messages").get(0).path("image_url").asText());
             assertEquals(1, history.path("messages").size(), "the refused post stored nothing");
         }
         String otherRoom = SystemStack.randomRoom("elsewhere");
-        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + otherRoom + "/"), stack.token("alice"))) {
+        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + otherRoom + "/"),
+                stack.token("alice"))) {
             alice.await("user_list");
             alice.send(Map.of("type", "message", "message", "", "media_id", mediaId, "client_id", "c-other"));
             assertEquals("forbidden", alice.await("error", f -> "c-other".equals(f.path("client_id").asText()), WAIT)
@@ -203,7 +222,8 @@ class MediaSystemTest {
         JpegImageMetadata before = (JpegImageMetadata) Imaging.getMetadata(located.toByteArray());
         assertNotNull(before.getExif().getGpsInfo(), "the photo carries a location");
         String room = SystemStack.randomRoom("gps");
-        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"), stack.token("alice"))) {
+        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
+                stack.token("alice"))) {
             alice.await("user_list");
             alice.send(Map.of("type", "file", "client_id", "gps", "file_data",
                     "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(located.toByteArray())));
@@ -219,14 +239,17 @@ class MediaSystemTest {
 
     @Test
     void privateRoomMediaIsForItsMembersOnly() throws Exception {
-        long alice = Api.json(Api.get(stack.gateway() + "/api/users/me", stack.token("alice"))).path("user_id").asLong();
+        long alice = Api.json(Api.get(stack.gateway() + "/api/users/me", stack.token("alice"))).path("user_id")
+                .asLong();
         long bob = Api.json(Api.get(stack.gateway() + "/api/users/me", stack.token("bob"))).path("user_id").asLong();
         String room = "private_" + Math.min(alice, bob) + "_" + Math.max(alice, bob);
         String url;
-        try (WsClient a = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/private/" + room + "/"), stack.token("alice"))) {
+        try (WsClient a = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/private/" + room + "/"),
+                stack.token("alice"))) {
             a.await("user_list");
             a.send(Map.of("type", "file", "file_name", "p.png", "client_id", "pm-" + System.nanoTime(),
-                    "file_data", "data:image/png;base64," + Base64.getEncoder().encodeToString(photo(40, 30, 10, "png"))));
+                    "file_data",
+                    "data:image/png;base64," + Base64.getEncoder().encodeToString(photo(40, 30, 10, "png"))));
             url = a.await("chat_message", f -> !f.path("image_url").isNull(), WAIT).path("image_url").asText();
         }
         for (String user : java.util.List.of("alice", "bob", "carol")) {
@@ -238,7 +261,8 @@ class MediaSystemTest {
     @Test
     void disguisedUploadIsRefusedWithAnError() {
         String room = SystemStack.randomRoom("media-bad");
-        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"), stack.token("alice"))) {
+        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
+                stack.token("alice"))) {
             alice.await("user_list");
             String html = "<html><script>alert(1)</script></html>";
             alice.send(Map.of("type", "file", "file_name", "cat.png", "client_id", "disguised",
@@ -252,7 +276,8 @@ class MediaSystemTest {
 
     private static HttpResponse<byte[]> get(String path, String user) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(stack.gateway() + path))
-                .header("Authorization", "Bearer " + stack.token(user)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                .header("Authorization", "Bearer " + stack.token(user)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** A file frame of exactly {@code length} characters. */
@@ -269,8 +294,9 @@ class MediaSystemTest {
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 int n = random.nextInt(noise);
-                image.setRGB(x, y, (Math.min(255, x * 255 / width + n) << 16) | (Math.min(255, y * 255 / height + n) << 8)
-                        | Math.min(255, 128 + n / 2));
+                image.setRGB(x, y,
+                        (Math.min(255, x * 255 / width + n) << 16) | (Math.min(255, y * 255 / height + n) << 8)
+                                | Math.min(255, 128 + n / 2));
             }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();

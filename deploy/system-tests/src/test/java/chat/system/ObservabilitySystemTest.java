@@ -42,7 +42,8 @@ class ObservabilitySystemTest {
         double messagesBefore = value(scrape(metricsUrl), "chat_frames_in_total", "type=\"message\"");
         double rejectedBefore = value(scrape(metricsUrl), "chat_frames_rejected_total", "code=\"bad_frame\"");
         String room = SystemStack.randomRoom("metrics");
-        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"), stack.token("alice"))) {
+        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
+                stack.token("alice"))) {
             alice.await("user_list", f -> true, WAIT);
             for (int i = 0; i < 3; i++) {
                 alice.send(Map.of("type", "message", "message", "m" + i, "client_id", "m-" + i));
@@ -59,7 +60,8 @@ class ObservabilitySystemTest {
             assertTrue(value(metrics, "chat_frames_rejected_total", "code=\"bad_frame\"") >= rejectedBefore + 1);
             assertTrue(value(metrics, "chat_frames_out_total", "type=\"chat_message\"") >= 3);
             assertTrue(value(metrics, "chat_delivery_latency_seconds_count", "") >= 3, "delivery latency histogram");
-            assertTrue(metrics.contains("chat_delivery_latency_seconds_bucket{"), "latency is a histogram (p99 by histogram_quantile)");
+            assertTrue(metrics.contains("chat_delivery_latency_seconds_bucket{"),
+                    "latency is a histogram (p99 by histogram_quantile)");
             assertTrue(metrics.contains("chat_gap_fills_total"));
             assertTrue(metrics.contains("chat_stalled_readers_dropped_total"));
         }
@@ -74,14 +76,16 @@ class ObservabilitySystemTest {
             assertTrue(metrics.contains("jvm_memory_used_bytes"), kind.module() + " serves JVM metrics");
         }
         String presence = ServiceSet.managementUrl(stack.services.port(ServiceKind.PRESENCE)) + "/q/metrics";
-        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> value(scrape(presence), "chat_presence_sweeps_total", "") >= 1);
+        Awaitility.await().atMost(Duration.ofSeconds(15))
+                .until(() -> value(scrape(presence), "chat_presence_sweeps_total", "") >= 1);
     }
 
     @Test
     void logLinesAreJsonWithRoomAndUserFieldsAndNoPayload() throws IOException {
         String room = SystemStack.randomRoom("logs");
         String secret = "payload-" + UUID.randomUUID();
-        try (WsClient bob = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"), stack.token("bob"))) {
+        try (WsClient bob = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
+                stack.token("bob"))) {
             bob.await("user_list", f -> true, WAIT);
             bob.send(Map.of("type", "message", "message", secret, "client_id", "log-1"));
             bob.await("ack", f -> true, WAIT);
@@ -113,11 +117,13 @@ class ObservabilitySystemTest {
             served.append(scrape(ServiceSet.managementUrl(stack.services.port(kind)) + "/q/metrics"));
         }
         Path monitoring = stack.layout.repoRoot().resolve("deploy/monitoring");
-        String used = Files.readString(monitoring.resolve("alerts.yaml")) + Files.readString(monitoring.resolve("grafana-dashboard.json"));
+        String used = Files.readString(monitoring.resolve("alerts.yaml"))
+                + Files.readString(monitoring.resolve("grafana-dashboard.json"));
         Matcher names = Pattern.compile("\\b(chat_[a-z_]+|process_cpu_usage|jvm_memory_used_bytes)\\b").matcher(used);
         while (names.find()) {
             String name = names.group(1).replaceAll("_(bucket|count|sum)$", "");
-            assertTrue(served.indexOf("\n" + name) >= 0, name + " is used by deploy/monitoring but served by no service");
+            assertTrue(served.indexOf("\n" + name) >= 0,
+                    name + " is used by deploy/monitoring but served by no service");
         }
     }
 

@@ -28,7 +28,8 @@ class OpenApiContractSystemTest {
     void everyServiceServesHealthAndItsContract() {
         Map<ServiceKind, List<String>> paths = Map.of(
                 ServiceKind.AUTH, List.of("/api/users/me", "/api/users", "/api/signup", "/api/private-rooms"),
-                ServiceKind.MESSAGE, List.of("/api/rooms/{room}/messages", "/api/rooms/{room}/search", "/api/conversations"),
+                ServiceKind.MESSAGE,
+                List.of("/api/rooms/{room}/messages", "/api/rooms/{room}/search", "/api/conversations"),
                 ServiceKind.MEDIA, List.of("/api/media", "/api/media/{id}", "/api/media/rooms/{room}/usage",
                         "/internal/media", "/internal/media/{id}"),
                 ServiceKind.PRESENCE, List.of("/api/rooms/{room}/presence"),

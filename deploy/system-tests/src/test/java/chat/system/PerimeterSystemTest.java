@@ -60,7 +60,8 @@ class PerimeterSystemTest {
             for (String api : userApis) {
                 assertEquals(401, Api.get(api, token).statusCode(), what + " on " + api);
             }
-            assertEquals(401, WsClient.refusedStatus(ws, Map.of("Authorization", "Bearer " + token)), what + " on the upgrade");
+            assertEquals(401, WsClient.refusedStatus(ws, Map.of("Authorization", "Bearer " + token)),
+                    what + " on the upgrade");
         });
     }
 
@@ -70,7 +71,8 @@ class PerimeterSystemTest {
         String keycloakId = createKeycloakUser(name);
         try {
             JsonNode first = DevTokens.passwordGrant(stack.infra, name, "chat-web");
-            assertTrue(claims(first.path("access_token").asText()).path("user_id").isMissingNode(), "never provisioned yet");
+            assertTrue(claims(first.path("access_token").asText()).path("user_id").isMissingNode(),
+                    "never provisioned yet");
             // the first login: the gateway asks auth-service, which provisions and writes the attribute
             String ws = stack.wsUrl(stack.gateway(), "/ws/chat/" + SystemStack.randomRoom("first") + "/");
             try (WsClient socket = WsClient.connect(ws, first.path("access_token").asText())) {
@@ -105,11 +107,13 @@ class PerimeterSystemTest {
 
     @Test
     void theServicesOwnCallsStillWork() {
-        long aliceId = Api.json(Api.get(stack.gateway() + "/api/users/me", stack.token("alice"))).path("user_id").asLong();
+        long aliceId = Api.json(Api.get(stack.gateway() + "/api/users/me", stack.token("alice"))).path("user_id")
+                .asLong();
         long bobId = Api.json(Api.get(stack.gateway() + "/api/users/me", stack.token("bob"))).path("user_id").asLong();
         String room = "private_" + Math.min(aliceId, bobId) + "_" + Math.max(aliceId, bobId);
         // membership (gateway to auth-service), then history for resume (gateway to message-service)
-        try (WsClient a = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/private/" + room + "/"), stack.token("alice"))) {
+        try (WsClient a = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/private/" + room + "/"),
+                stack.token("alice"))) {
             a.await("user_list");
             a.send(Map.of("type", "message", "message", "perimeter", "client_id", UUID.randomUUID().toString()));
             long seq = a.await("ack", f -> true, WAIT).path("seq").asLong();
@@ -184,7 +188,8 @@ class PerimeterSystemTest {
 
     @Test
     void aServiceWithoutItsSecretsRefusesToStart() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("java", "-Dquarkus.http.port=0", "-Dquarkus.management.enabled=false",
+        ProcessBuilder builder = new ProcessBuilder("java", "-Dquarkus.http.port=0",
+                "-Dquarkus.management.enabled=false",
                 "-jar", stack.layout.serviceJar("message-service").toString());
         builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("CHAT_"));
         java.nio.file.Path log = java.nio.file.Files.createTempFile("no-secrets", ".log");
@@ -216,12 +221,15 @@ class PerimeterSystemTest {
             for (int i = 3; i < 50; i++) {
                 open.add(WsClient.connect(i % 2 == 0 ? first : second, token));
             }
-            assertEquals(429, WsClient.refusedStatus(second, Map.of("Authorization", "Bearer " + token)), "the 51st, on gateway 2");
-            assertEquals(429, WsClient.refusedStatus(first, Map.of("Authorization", "Bearer " + token)), "the 51st, on gateway 1");
+            assertEquals(429, WsClient.refusedStatus(second, Map.of("Authorization", "Bearer " + token)),
+                    "the 51st, on gateway 2");
+            assertEquals(429, WsClient.refusedStatus(first, Map.of("Authorization", "Bearer " + token)),
+                    "the 51st, on gateway 1");
             // two gateways hold the user: once the first renewed its lease, its three sockets get half the budget
             sleep(SystemStack.USER_LEASE_SECONDS * 1000L / 3 + 1500);
             int refused = rateLimitedOf(open.subList(0, 3), 40);
-            assertTrue(refused >= 30, "gateway 1 enforces its half of the user's burst of 120: " + refused + " of 120 refused");
+            assertTrue(refused >= 30,
+                    "gateway 1 enforces its half of the user's burst of 120: " + refused + " of 120 refused");
             open.remove(open.size() - 1).close(); // a socket of gateway 2 (i = 49) frees a place for either gateway
             WsClient again = awaitAccepted(first, token);
             open.add(again);
@@ -276,9 +284,11 @@ class PerimeterSystemTest {
     /** The token with its payload changed (a user_id of someone else) and the signature kept. */
     private static String forged(String token) {
         String[] parts = token.split("\\.");
-        String payload = new String(Base64.getUrlDecoder().decode(parts[1])).replaceFirst("\"preferred_username\":\"[^\"]+\"",
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1])).replaceFirst(
+                "\"preferred_username\":\"[^\"]+\"",
                 "\"preferred_username\":\"bob\",\"user_id\":2");
-        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes()) + "." + parts[2];
+        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes()) + "."
+                + parts[2];
     }
 
     private static JsonNode claims(String token) {
@@ -301,10 +311,12 @@ class PerimeterSystemTest {
     }
 
     private static HttpResponse<String> admin(String method, String path, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.infra.keycloakUrl() + "/admin/realms/chat" + path))
+        HttpRequest.Builder request = HttpRequest
+                .newBuilder(URI.create(stack.infra.keycloakUrl() + "/admin/realms/chat" + path))
                 .header("Authorization", "Bearer " + DevTokens.authServiceToken(stack.infra))
                 .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+                .method(method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return Api.send(request.build());
     }
 

@@ -40,7 +40,7 @@ class PipelineSystemTest {
         String room = SystemStack.randomRoom("nul");
         String other = SystemStack.randomRoom("bystander");
         try (WsClient mallory = WsClient.connect(ws(room), stack.token("carol"));
-             WsClient bob = WsClient.connect(ws(other), stack.token("bob"))) {
+                WsClient bob = WsClient.connect(ws(other), stack.token("bob"))) {
             for (int i = 0; i < 10; i++) {
                 mallory.send("{\"type\":\"message\",\"message\":\"a\\u0000b\",\"client_id\":\"nul-" + i + "\"}");
                 mallory.send("{\"type\":\"message\",\"message\":\"hi\",\"client_id\":\"id\\u0000" + i + "\"}");
@@ -65,7 +65,8 @@ class PipelineSystemTest {
                 assertTrue(refusedIds.contains("nul-" + i), "the refusal names the frame: " + refusedIds);
             }
             assertTrue(mallory.isOpen(), "a bad frame does not cost the connection");
-            JsonNode history = Api.json(Api.get(stack.gateway() + "/api/rooms/" + room + "/messages", stack.token("carol")));
+            JsonNode history = Api
+                    .json(Api.get(stack.gateway() + "/api/rooms/" + room + "/messages", stack.token("carol")));
             assertEquals(0, history.path("messages").size(), "nothing was stored");
         }
     }
@@ -76,7 +77,9 @@ class PipelineSystemTest {
         for (String name : List.of("private_01_2", "private_1_02", "private_+1_2")) {
             String url = stack.wsUrl(stack.gateway(), "/ws/chat/private/" + name + "/");
             assertEquals(400, WsClient.refusedStatus(url, auth), name);
-            assertEquals(400, Api.get(stack.gateway() + "/api/rooms/" + name + "/messages", stack.token("alice")).statusCode(), name);
+            assertEquals(400,
+                    Api.get(stack.gateway() + "/api/rooms/" + name + "/messages", stack.token("alice")).statusCode(),
+                    name);
         }
     }
 
@@ -85,7 +88,7 @@ class PipelineSystemTest {
     void concurrentResumesOnOneSocketDeliverEachMessageOnce() {
         String room = SystemStack.randomRoom("resumes");
         try (WsClient alice = WsClient.connect(ws(room), stack.token("alice"));
-             WsClient bob = WsClient.connect(ws(room), stack.token("bob"))) {
+                WsClient bob = WsClient.connect(ws(room), stack.token("bob"))) {
             for (int i = 0; i < 50; i++) {
                 alice.send(Map.of("type", "message", "message", "a" + i, "client_id", "a-" + i));
                 bob.send(Map.of("type", "message", "message", "b" + i, "client_id", "b-" + i));
@@ -106,7 +109,8 @@ class PipelineSystemTest {
             }
             assertTrue(carol.drain("chat_message", Duration.ofSeconds(2)).isEmpty(), "nothing twice");
             List<JsonNode> refused = carol.drain("error", Duration.ofMillis(200));
-            assertTrue(refused.stream().allMatch(e -> e.path("code").asText().equals("rate_limited")), refused.toString());
+            assertTrue(refused.stream().allMatch(e -> e.path("code").asText().equals("rate_limited")),
+                    refused.toString());
         }
     }
 
@@ -148,7 +152,8 @@ class PipelineSystemTest {
             }
             assertEquals(sent, answers.size(), "every frame answered: " + missing(sent, answers));
             long unavailable = answers.values().stream().filter("unavailable"::equals).count();
-            assertTrue(answers.values().stream().allMatch(a -> a.equals("ack") || a.equals("unavailable")), answers.toString());
+            assertTrue(answers.values().stream().allMatch(a -> a.equals("ack") || a.equals("unavailable")),
+                    answers.toString());
 
             // a client retries what was not confirmed, with the same client_id
             for (Map.Entry<String, String> a : new LinkedHashMap<>(answers).entrySet()) {
@@ -159,7 +164,8 @@ class PipelineSystemTest {
                     answer = answerTo(alice, a.getKey(), seqOf);
                 }
             }
-            System.out.printf("pipeline: %d frames during a 25 s PostgreSQL outage, %d answered unavailable, all stored once after retries%n",
+            System.out.printf(
+                    "pipeline: %d frames during a 25 s PostgreSQL outage, %d answered unavailable, all stored once after retries%n",
                     sent, unavailable);
             List<JsonNode> stored = history(room);
             assertEquals(sent, stored.size(), "each message stored exactly once");
@@ -224,7 +230,8 @@ class PipelineSystemTest {
                     }
                     Thread.sleep(500);
                 }
-                assertEquals(perRoom, got.values().stream().filter("ack"::equals).count(), "all acknowledged in " + rooms.get(r));
+                assertEquals(perRoom, got.values().stream().filter("ack"::equals).count(),
+                        "all acknowledged in " + rooms.get(r));
                 List<JsonNode> stored = history(rooms.get(r));
                 assertEquals(perRoom, stored.size(), "stored once each in " + rooms.get(r));
                 Set<String> ids = new TreeSet<>();

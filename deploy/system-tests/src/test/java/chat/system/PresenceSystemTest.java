@@ -38,8 +38,8 @@ class PresenceSystemTest {
         String x = SystemStack.randomRoom("px");
         String y = SystemStack.randomRoom("py");
         try (WsClient aliceInX = join(stack.gateway(), "alice", x);
-             WsClient bobInY = join(stack.secondGateway(), "bob", y);
-             WsClient carolInY = join(stack.gateway(), "carol", y)) {
+                WsClient bobInY = join(stack.secondGateway(), "bob", y);
+                WsClient carolInY = join(stack.gateway(), "carol", y)) {
             JsonNode yList = bobInY.await("user_list", f -> users(f).contains("carol"), WAIT);
             assertEquals(List.of("bob", "carol"), users(yList));
             for (JsonNode list : bobInY.drain("user_list", Duration.ofMillis(300))) {
@@ -90,7 +90,7 @@ class PresenceSystemTest {
     void typingReachesOthersButNotTheTyper() {
         String room = SystemStack.randomRoom("typing");
         try (WsClient alice = join(stack.gateway(), "alice", room);
-             WsClient bob = join(stack.secondGateway(), "bob", room)) {
+                WsClient bob = join(stack.secondGateway(), "bob", room)) {
             alice.send("{\"type\":\"typing\"}");
             JsonNode typing = bob.await("typing", f -> true, WAIT);
             assertEquals("alice", typing.path("username").asText());
@@ -107,8 +107,8 @@ class PresenceSystemTest {
         String room = SystemStack.randomRoom("read");
         String other = SystemStack.randomRoom("read-other");
         try (WsClient alice = join(stack.gateway(), "alice", room);
-             WsClient bob = join(stack.secondGateway(), "bob", room);
-             WsClient bobElsewhere = join(stack.gateway(), "bob", other)) {
+                WsClient bob = join(stack.secondGateway(), "bob", room);
+                WsClient bobElsewhere = join(stack.gateway(), "bob", other)) {
             alice.send(Map.of("type", "message", "message", "one", "client_id", "r1"));
             long first = alice.await("ack").path("message_id").asLong();
             alice.send(Map.of("type", "message", "message", "two", "client_id", "r2"));

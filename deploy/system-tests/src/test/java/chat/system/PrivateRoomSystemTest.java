@@ -57,7 +57,7 @@ class PrivateRoomSystemTest {
     @Test
     void membersExchangeMessagesLiveAndInHistory() {
         try (WsClient a = WsClient.connect(ws("/ws/chat/private/" + room + "/"), stack.token("alice"));
-             WsClient b = WsClient.connect(ws("/ws/chat/" + room + "/"), stack.token("bob"))) {
+                WsClient b = WsClient.connect(ws("/ws/chat/" + room + "/"), stack.token("bob"))) {
             a.await("user_list", f -> f.path("users").toString().contains("bob"), WAIT);
             String text = "secret " + UUID.randomUUID();
             a.send(Map.of("type", "message", "message", text, "client_id", UUID.randomUUID().toString()));
@@ -66,11 +66,14 @@ class PrivateRoomSystemTest {
             assertEquals(alice, got.path("user_id").asLong());
             a.await("ack");
         }
-        JsonNode found = Api.json(Api.get(stack.gateway() + "/api/rooms/" + room + "/search?q=secret", stack.token("bob")));
+        JsonNode found = Api
+                .json(Api.get(stack.gateway() + "/api/rooms/" + room + "/search?q=secret", stack.token("bob")));
         assertTrue(found.path("messages").size() >= 1, found.toString());
-        found.path("messages").forEach(m -> assertEquals(room, m.path("room").asText(), "never another room's message"));
+        found.path("messages")
+                .forEach(m -> assertEquals(room, m.path("room").asText(), "never another room's message"));
         for (String member : List.of("alice", "bob")) {
-            HttpResponse<String> history = Api.get(stack.gateway() + "/api/rooms/" + room + "/messages?limit=200", stack.token(member));
+            HttpResponse<String> history = Api.get(stack.gateway() + "/api/rooms/" + room + "/messages?limit=200",
+                    stack.token(member));
             assertEquals(200, history.statusCode(), history.body());
             assertTrue(history.body().contains("secret "), member + " sees the history");
         }
@@ -82,9 +85,15 @@ class PrivateRoomSystemTest {
                 Map.of("Authorization", "Bearer " + stack.token("carol"))), "upgrade, private path");
         assertEquals(403, WsClient.refusedStatus(ws("/ws/chat/" + room + "/"),
                 Map.of("Authorization", "Bearer " + stack.token("carol"))), "upgrade, public path");
-        assertEquals(403, Api.get(stack.gateway() + "/api/rooms/" + room + "/messages", stack.token("carol")).statusCode(), "history");
-        assertEquals(403, Api.get(stack.gateway() + "/api/rooms/" + room + "/presence", stack.token("carol")).statusCode(), "presence");
-        assertEquals(403, Api.get(stack.gateway() + "/api/rooms/" + room + "/search?q=secret", stack.token("carol")).statusCode(), "search");
+        assertEquals(403,
+                Api.get(stack.gateway() + "/api/rooms/" + room + "/messages", stack.token("carol")).statusCode(),
+                "history");
+        assertEquals(403,
+                Api.get(stack.gateway() + "/api/rooms/" + room + "/presence", stack.token("carol")).statusCode(),
+                "presence");
+        assertEquals(403,
+                Api.get(stack.gateway() + "/api/rooms/" + room + "/search?q=secret", stack.token("carol")).statusCode(),
+                "search");
     }
 
     @Test
@@ -93,11 +102,13 @@ class PrivateRoomSystemTest {
         long lo = Math.min(alice, bob);
         long hi = Math.max(alice, bob);
         assertEquals(400, WsClient.refusedStatus(ws("/ws/chat/private_" + hi + "_" + lo + "/"), auth), "unsorted");
-        assertEquals(400, WsClient.refusedStatus(ws("/ws/chat/private_" + alice + "_" + alice + "/"), auth), "same id twice");
+        assertEquals(400, WsClient.refusedStatus(ws("/ws/chat/private_" + alice + "_" + alice + "/"), auth),
+                "same id twice");
         assertEquals(400, WsClient.refusedStatus(ws("/ws/chat/private_x_y/"), auth), "not numeric");
         assertEquals(400, WsClient.refusedStatus(ws("/ws/chat/private_lobby/"), auth),
                 "a public room cannot be named like a private one");
-        assertEquals(404, WsClient.refusedStatus(ws("/ws/chat/private_" + alice + "_987654321/"), auth), "unknown user");
+        assertEquals(404, WsClient.refusedStatus(ws("/ws/chat/private_" + alice + "_987654321/"), auth),
+                "unknown user");
     }
 
     @Test
@@ -113,7 +124,8 @@ class PrivateRoomSystemTest {
         String token = DevTokens.accessToken(stack.infra, name, password);
         assertEquals(id, Api.json(Api.get(stack.gateway() + "/api/users/me", token)).path("user_id").asLong());
         List<String> names = new ArrayList<>();
-        Api.json(Api.get(stack.gateway() + "/api/users", stack.token("carol"))).forEach(u -> names.add(u.path("username").asText()));
+        Api.json(Api.get(stack.gateway() + "/api/users", stack.token("carol")))
+                .forEach(u -> names.add(u.path("username").asText()));
         assertTrue(names.contains(name), names.toString());
     }
 }

@@ -119,27 +119,31 @@ class PublicRoomSystemTest {
         int senders = 10;
         int perSender = 100;
         try (WsClient watcherOne = join("carol", room);
-             WsClient watcherTwo = join(stack.secondGateway(), "bob", room)) {
+                WsClient watcherTwo = join(stack.secondGateway(), "bob", room)) {
             ExecutorService pool = Executors.newFixedThreadPool(senders);
             List<Future<?>> done = new ArrayList<>();
             for (int s = 0; s < senders; s++) {
                 String user = List.of("alice", "bob", "carol").get(s % 3);
                 int sender = s;
                 done.add(pool.submit(() -> {
-                    try (WsClient client = join(sender % 2 == 0 ? stack.gateway() : stack.secondGateway(), user, room)) {
+                    try (WsClient client = join(sender % 2 == 0 ? stack.gateway() : stack.secondGateway(), user,
+                            room)) {
                         for (int i = 0; i < perSender; i++) {
-                            client.send(Map.of("type", "message", "message", sender + ":" + i, "client_id", "s" + sender + "-" + i));
+                            client.send(Map.of("type", "message", "message", sender + ":" + i, "client_id",
+                                    "s" + sender + "-" + i));
                             Thread.sleep(55); // within the per-connection rate limit (20 frames/s)
                         }
                         // every frame is answered: an ack, or a refusal (rate limit under load) that is re-sent
                         java.util.Set<String> acked = new java.util.HashSet<>();
                         long deadline = System.nanoTime() + WAIT.toNanos() * 2;
                         while (acked.size() < perSender && System.nanoTime() < deadline) {
-                            client.drain("ack", Duration.ofMillis(100)).forEach(a -> acked.add(a.path("client_id").asText()));
+                            client.drain("ack", Duration.ofMillis(100))
+                                    .forEach(a -> acked.add(a.path("client_id").asText()));
                             for (JsonNode refused : client.drain("error", Duration.ofMillis(1))) {
                                 String id = refused.path("client_id").asText();
                                 Thread.sleep(200);
-                                client.send(Map.of("type", "message", "message", id.substring(1).replace('-', ':'), "client_id", id));
+                                client.send(Map.of("type", "message", "message", id.substring(1).replace('-', ':'),
+                                        "client_id", id));
                             }
                         }
                         assertEquals(perSender, acked.size(), "every message of sender " + sender + " acknowledged");
@@ -165,7 +169,7 @@ class PublicRoomSystemTest {
     void twoGatewaysDeliverEveryMessageOnceToEachSide() {
         String room = SystemStack.randomRoom("twogw");
         try (WsClient alice = join(stack.gateway(), "alice", room);
-             WsClient bob = join(stack.secondGateway(), "bob", room)) {
+                WsClient bob = join(stack.secondGateway(), "bob", room)) {
             alice.send(Map.of("type", "message", "message", "from gateway one", "client_id", "a"));
             bob.send(Map.of("type", "message", "message", "from gateway two", "client_id", "b"));
             Set<String> aliceSaw = new HashSet<>();
@@ -232,7 +236,8 @@ class PublicRoomSystemTest {
     @Test
     void ownOriginIsAllowedAndPathWithoutSlashWorks() {
         String room = SystemStack.randomRoom("origin");
-        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room), stack.token("alice"))) {
+        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room),
+                stack.token("alice"))) {
             alice.await("user_list");
             alice.send("{\"type\":\"ping\"}");
             alice.await("pong");
@@ -242,10 +247,12 @@ class PublicRoomSystemTest {
     @Test
     void historyApiNeedsAToken() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create(stack.gateway() + "/api/rooms/lobby/messages")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create(stack.gateway() + "/api/rooms/lobby/messages")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(401, response.statusCode());
         HttpResponse<String> unknown = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/api/nothing"))
-                .header("Authorization", "Bearer " + stack.token("alice")).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + stack.token("alice")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(404, unknown.statusCode());
         assertFalse(unknown.body().isEmpty());
     }

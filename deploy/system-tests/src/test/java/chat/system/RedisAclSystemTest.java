@@ -38,16 +38,19 @@ class RedisAclSystemTest {
 
     @Test
     void eachServiceIsRefusedOnTheOtherServicesKeys() throws Exception {
-        refused(ServiceKind.PRESENCE, Request.cmd(Command.XADD).arg(p + ":{messages:0}:in").arg("*").arg("type").arg("forged"));
+        refused(ServiceKind.PRESENCE,
+                Request.cmd(Command.XADD).arg(p + ":{messages:0}:in").arg("*").arg("type").arg("forged"));
         refused(ServiceKind.PRESENCE, Request.cmd(Command.HGETALL).arg(p + ":user-conns:1"));
         refused(ServiceKind.GATEWAY, Request.cmd(Command.GET).arg(p + ":presence:gateways"));
         refused(ServiceKind.GATEWAY, Request.cmd(Command.XLEN).arg(p + ":{messages:0}:in:dead"));
         refused(ServiceKind.GATEWAY, Request.cmd(Command.GET).arg(p + ":{messages:0}:in:owner"));
         refused(ServiceKind.MESSAGE, Request.cmd(Command.HGETALL).arg(p + ":user-conns:1"));
-        refused(ServiceKind.MESSAGE, Request.cmd(Command.XADD).arg(p + ":{presence}:in").arg("*").arg("type").arg("forged"));
+        refused(ServiceKind.MESSAGE,
+                Request.cmd(Command.XADD).arg(p + ":{presence}:in").arg("*").arg("type").arg("forged"));
         refused(ServiceKind.MEDIA, Request.cmd(Command.XLEN).arg(p + ":{presence}:in"));
         refused(ServiceKind.MEDIA, Request.cmd(Command.GET).arg(p + ":presence:sweep-lock"));
-        refused(ServiceKind.AUTH, Request.cmd(Command.XADD).arg(p + ":{messages:0}:in").arg("*").arg("type").arg("forged"));
+        refused(ServiceKind.AUTH,
+                Request.cmd(Command.XADD).arg(p + ":{messages:0}:in").arg("*").arg("type").arg("forged"));
         refused(ServiceKind.AUTH, Request.cmd(Command.XLEN).arg(p + ":{events}:out"));
         for (ServiceKind kind : ServiceKind.values()) {
             refused(kind, Request.cmd(Command.FLUSHALL));

@@ -24,7 +24,8 @@ final class RedisProbe {
         try (Socket socket = new Socket(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort())) {
             socket.setSoTimeout(5000);
             OutputStream out = socket.getOutputStream();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader in = new BufferedReader(
+                    new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             if (uri.getUserInfo() != null) {
                 String[] credentials = uri.getUserInfo().split(":", 2);
                 out.write(command("AUTH", credentials[0], credentials[1]));
@@ -52,7 +53,8 @@ final class RedisProbe {
     private static byte[] command(String... parts) {
         StringBuilder out = new StringBuilder("*").append(parts.length).append("\r\n");
         for (String part : parts) {
-            out.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(part).append("\r\n");
+            out.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(part)
+                    .append("\r\n");
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }

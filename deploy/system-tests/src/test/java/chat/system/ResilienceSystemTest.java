@@ -54,8 +54,10 @@ class ResilienceSystemTest {
     @Test
     void readPointerSurvivesARestartOfMessageService() {
         String room = SystemStack.randomRoom("pointer");
-        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"), stack.token("alice"));
-             WsClient bob = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"), stack.token("bob"))) {
+        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
+                stack.token("alice"));
+                WsClient bob = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
+                        stack.token("bob"))) {
             bob.await("user_list", f -> f.path("users").toString().contains("bob"), Duration.ofSeconds(20));
             long[] ids = new long[3];
             for (int i = 0; i < 3; i++) {
@@ -70,7 +72,8 @@ class ResilienceSystemTest {
 
             bob.send(Map.of("type", "message_read", "message_id", ids[0]));
             assertTrue(alice.drain("message_read", Duration.ofSeconds(2)).isEmpty(), "the stored pointer is ahead");
-            JsonNode history = Api.json(Api.get(stack.gateway() + "/api/rooms/" + room + "/messages", stack.token("alice")));
+            JsonNode history = Api
+                    .json(Api.get(stack.gateway() + "/api/rooms/" + room + "/messages", stack.token("alice")));
             List<Long> readBy = new ArrayList<>();
             history.path("messages").forEach(m -> readBy.add(m.path("read_by").asLong()));
             assertEquals(List.of(1L, 1L, 0L), readBy, "double tick up to the second message: " + history);
@@ -81,8 +84,10 @@ class ResilienceSystemTest {
     private void runThroughCrash(Consumer<Integer> crash) throws Exception {
         String room = SystemStack.randomRoom("crashproof");
         Map<String, Long> acked = new ConcurrentHashMap<>();
-        WsClient sender = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"), stack.token("alice"));
-        WsClient watcher = WsClient.connect(stack.wsUrl(stack.secondGateway(), "/ws/chat/" + room + "/"), stack.token("bob"));
+        WsClient sender = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
+                stack.token("alice"));
+        WsClient watcher = WsClient.connect(stack.wsUrl(stack.secondGateway(), "/ws/chat/" + room + "/"),
+                stack.token("bob"));
         watcher.await("user_list", f -> f.path("users").toString().contains("bob"), Duration.ofSeconds(20));
         try {
             for (int i = 0; i < MESSAGES; i++) {
@@ -98,7 +103,8 @@ class ResilienceSystemTest {
             while (acked.size() < MESSAGES && System.nanoTime() < deadline) {
                 collectAcks(sender, acked);
                 if (!sender.isOpen()) {
-                    sender = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"), stack.token("alice"));
+                    sender = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
+                            stack.token("alice"));
                 }
                 for (int i = 0; i < MESSAGES; i++) {
                     if (!acked.containsKey("m-" + i)) {
@@ -112,7 +118,8 @@ class ResilienceSystemTest {
             assertEquals(MESSAGES, acked.size(), "every message acknowledged in the end");
             assertEquals(MESSAGES, new LinkedHashSet<>(acked.values()).size(), "one message id per client_id");
 
-            JsonNode history = Api.json(Api.get(stack.gateway() + "/api/rooms/" + room + "/messages?limit=200", stack.token("bob")));
+            JsonNode history = Api
+                    .json(Api.get(stack.gateway() + "/api/rooms/" + room + "/messages?limit=200", stack.token("bob")));
             List<Long> seqs = new ArrayList<>();
             Set<String> clientIds = new LinkedHashSet<>();
             history.path("messages").forEach(m -> {
@@ -132,7 +139,8 @@ class ResilienceSystemTest {
                 assertTrue(live.get(i) > live.get(i - 1), "live delivery in seq order, once: " + live);
             }
             if (!watcher.isOpen()) {
-                watcher = WsClient.connect(stack.wsUrl(stack.secondGateway(), "/ws/chat/" + room + "/"), stack.token("bob"));
+                watcher = WsClient.connect(stack.wsUrl(stack.secondGateway(), "/ws/chat/" + room + "/"),
+                        stack.token("bob"));
             }
             long last = live.isEmpty() ? 0 : live.get(live.size() - 1);
             watcher.send(Map.of("type", "resume", "after_seq", last));

@@ -45,7 +45,8 @@ class ResumePagingSystemTest {
         String room = SystemStack.randomRoom("resume");
         seed(room, STORED);
         String metricsUrl = ServiceSet.managementUrl(stack.services.port(ServiceKind.GATEWAY)) + "/q/metrics";
-        double pagesBefore = ObservabilitySystemTest.value(Api.get(metricsUrl, null).body(), "chat_resume_pages_total", "");
+        double pagesBefore = ObservabilitySystemTest.value(Api.get(metricsUrl, null).body(), "chat_resume_pages_total",
+                "");
         String ws = stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/");
         List<WsClient> sockets = new ArrayList<>();
         ExecutorService readers = Executors.newFixedThreadPool(SOCKETS);
@@ -86,7 +87,8 @@ class ResumePagingSystemTest {
         // one page per replaying connection, at most RESUME_CONCURRENCY of them (a page may pass its
         // budget by one message, under 1 KiB here)
         long bound = SystemStack.RESUME_CONCURRENCY * (SystemStack.RESUME_PAGE_BYTES + 1024L);
-        assertTrue(peakBytes > 0 && peakBytes <= bound, "history bytes in flight peaked at " + peakBytes + ", bound " + bound);
+        assertTrue(peakBytes > 0 && peakBytes <= bound,
+                "history bytes in flight peaked at " + peakBytes + ", bound " + bound);
         assertTrue(peakActive >= 2 && peakActive <= SystemStack.RESUME_CONCURRENCY, "replays at once: " + peakActive);
         assertTrue(pages >= SOCKETS * (STORED / 200.0), "replayed in pages, not at once: " + pages + " pages");
         assertEquals(0, ObservabilitySystemTest.value(metrics, "chat_resume_bytes_in_flight", ""), "nothing left held");
@@ -105,7 +107,8 @@ class ResumePagingSystemTest {
     private static void seed(String room, int count) throws Exception {
         try (Connection db = DriverManager.getConnection(stack.infra.jdbcUrl(ServiceKind.MESSAGE.database()),
                 stack.infra.dbUser(), stack.infra.dbPassword())) {
-            try (PreparedStatement sequence = db.prepareStatement("INSERT INTO room_sequence (room, last_seq) VALUES (?, ?)")) {
+            try (PreparedStatement sequence = db
+                    .prepareStatement("INSERT INTO room_sequence (room, last_seq) VALUES (?, ?)")) {
                 sequence.setString(1, room);
                 sequence.setLong(2, count);
                 sequence.executeUpdate();

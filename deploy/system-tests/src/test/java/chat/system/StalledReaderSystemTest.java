@@ -30,12 +30,13 @@ class StalledReaderSystemTest {
         String room = SystemStack.randomRoom("stalled");
         String url = stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/");
         try (WsClient alice = WsClient.connect(url, stack.token("alice"));
-             WsClient bob = WsClient.connect(url, stack.token("bob"))) {
+                WsClient bob = WsClient.connect(url, stack.token("bob"))) {
             bob.await("user_list", f -> f.path("users").toString().contains("bob"), Duration.ofSeconds(20));
             // carol reads her first frame, then never asks for another: the JDK client stops reading the socket
             WebSocket carol = HttpClient.newHttpClient().newWebSocketBuilder()
                     .header("Authorization", "Bearer " + stack.token("carol"))
                     .buildAsync(URI.create(url), new WebSocket.Listener() {
+
                         @Override
                         public void onOpen(WebSocket webSocket) {
                             // no request(n): no frame will ever be read

@@ -82,7 +82,8 @@ final class SystemStack {
     long deadLetters() {
         long total = 0;
         for (int p = 0; p < 8; p++) { // chat.streams.message-partitions, default
-            total += RedisProbe.xlen(infra.redisUrl(ServiceKind.MESSAGE), services.streamPrefix() + ":{messages:" + p + "}:in:dead");
+            total += RedisProbe.xlen(infra.redisUrl(ServiceKind.MESSAGE),
+                    services.streamPrefix() + ":{messages:" + p + "}:in:dead");
         }
         return total;
     }

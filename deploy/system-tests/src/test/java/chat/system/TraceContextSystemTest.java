@@ -40,8 +40,9 @@ class TraceContextSystemTest {
     void aMessagesCommandAndItsEventCarryTheSameTrace() throws Exception {
         String room = SystemStack.randomRoom("trace");
         String clientId = UUID.randomUUID().toString();
-        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"), stack.token("alice"));
-             StreamEntries redis = new StreamEntries(stack.infra.adminRedisUrl())) {
+        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
+                stack.token("alice"));
+                StreamEntries redis = new StreamEntries(stack.infra.adminRedisUrl())) {
             alice.await("user_list");
             alice.send(Map.of("type", "message", "message", "traced", "client_id", clientId));
             alice.await("chat_message", f -> clientId.equals(f.path("client_id").asText()), WAIT);
@@ -54,7 +55,8 @@ class TraceContextSystemTest {
             assertTrue(sent != null && TRACEPARENT.matcher(sent).matches(), "command entry: " + command);
             assertTrue(stored != null && TRACEPARENT.matcher(stored).matches(), "event entry: " + event);
             assertEquals(traceId(sent), traceId(stored), "one message, one trace");
-            assertNotEquals(sent.substring(36, 52), stored.substring(36, 52), "message-service's own span continues it");
+            assertNotEquals(sent.substring(36, 52), stored.substring(36, 52),
+                    "message-service's own span continues it");
         }
     }
 
@@ -62,9 +64,10 @@ class TraceContextSystemTest {
     void aMalformedTraceparentIsIgnoredAndTheMessageStillStored() throws Exception {
         String room = SystemStack.randomRoom("badtrace");
         String probe = UUID.randomUUID().toString();
-        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"), stack.token("alice"));
-             StreamEntries admin = new StreamEntries(stack.infra.adminRedisUrl());
-             StreamEntries gateway = new StreamEntries(stack.infra.redisUrl(ServiceKind.GATEWAY))) {
+        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
+                stack.token("alice"));
+                StreamEntries admin = new StreamEntries(stack.infra.adminRedisUrl());
+                StreamEntries gateway = new StreamEntries(stack.infra.redisUrl(ServiceKind.GATEWAY))) {
             alice.await("user_list");
             alice.send(Map.of("type", "message", "message", "template", "client_id", probe));
             alice.await("chat_message", f -> probe.equals(f.path("client_id").asText()), WAIT);
@@ -88,7 +91,8 @@ class TraceContextSystemTest {
         }
     }
 
-    private static Map<String, String> find(StreamEntries redis, String key, java.util.function.Predicate<Map<String, String>> matching) {
+    private static Map<String, String> find(StreamEntries redis, String key,
+            java.util.function.Predicate<Map<String, String>> matching) {
         return Awaitility.await().atMost(WAIT).until(() -> {
             Optional<Map<String, String>> found = Optional.empty();
             for (Map<String, String> entry : redis.latest(key, 5000)) {

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  */
 class WebClientBrowserTest {
 
-    private static final Path BROWSER = chat.stack.StackLayout.detect().repoRoot().resolve("deploy/system-tests/browser");
+    private static final Path BROWSER = chat.stack.StackLayout.detect().repoRoot()
+            .resolve("deploy/system-tests/browser");
     private static final Path SCREENSHOTS = BROWSER.resolveSibling("target").resolve("screenshots");
     private static SystemStack stack;
 
@@ -41,7 +42,8 @@ class WebClientBrowserTest {
         boolean ready = Files.isExecutable(Path.of("/usr/bin/chromium"))
                 && Files.isDirectory(BROWSER.resolve("node_modules/playwright-core"));
         if (!"required".equals(System.getenv("CHAT_BROWSER_TESTS"))) {
-            assumeTrue(ready, "chromium or playwright-core missing (apt-get install chromium; npm install in " + BROWSER + ")");
+            assumeTrue(ready,
+                    "chromium or playwright-core missing (apt-get install chromium; npm install in " + BROWSER + ")");
         }
         stack = SystemStack.get();
     }
@@ -56,8 +58,9 @@ class WebClientBrowserTest {
         // a hung browser must not hang the build
         CompletableFuture.delayedExecutor(300, TimeUnit.SECONDS).execute(node::destroyForcibly);
         StringBuilder output = new StringBuilder();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
-             PrintWriter answers = new PrintWriter(node.getOutputStream(), true, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
+                PrintWriter answers = new PrintWriter(node.getOutputStream(), true, StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
                 System.out.println(line);

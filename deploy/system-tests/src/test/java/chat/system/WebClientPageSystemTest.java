@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class WebClientPageSystemTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern EVENT_HANDLER = Pattern.compile("<[^>]+\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
     /** The reason of LogoutGuard's refusal. */
     private static final String REFUSAL = "log out from the chat's own page";
@@ -45,7 +46,8 @@ class WebClientPageSystemTest {
         assertFalse(INLINE_SCRIPT.matcher(page.body()).find(), "no inline <script> in the page");
         assertFalse(EVENT_HANDLER.matcher(page.body()).find(), "no inline event handler in the page");
         assertTrue(page.body().contains("<script type=\"module\" src=\"/js/main.js\">"));
-        HttpResponse<String> script = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gateway() + "/js/main.js")).build(),
+        HttpResponse<String> script = HTTP.send(
+                HttpRequest.newBuilder(URI.create(stack.gateway() + "/js/main.js")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, script.statusCode());
         assertFalse(script.body().contains("innerHTML"), "the client never sets HTML");

@@ -44,7 +44,8 @@ final class WsClient implements AutoCloseable {
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
         headers.forEach(builder::header);
         try {
-            WebSocket ws = builder.buildAsync(URI.create(url), new WebSocket.Listener() { }).join();
+            WebSocket ws = builder.buildAsync(URI.create(url), new WebSocket.Listener() {
+            }).join();
             ws.abort();
             return fail("upgrade to " + url + " was accepted");
         } catch (CompletionException e) {
@@ -165,6 +166,7 @@ final class WsClient implements AutoCloseable {
     private volatile int closeStatus = -1;
 
     private final class Listener implements WebSocket.Listener {
+
         private final StringBuilder partial = new StringBuilder();
 
         @Override

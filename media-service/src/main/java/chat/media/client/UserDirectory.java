@@ -37,7 +37,8 @@ public class UserDirectory {
      */
     public Optional<Long> userId(JsonWebToken caller) {
         OptionalLong claimed = UserIdClaim.parse(caller.getClaim(UserIdClaim.NAME));
-        return claimed.isPresent() ? Optional.of(claimed.getAsLong())
+        return claimed.isPresent()
+                ? Optional.of(claimed.getAsLong())
                 : fromDirectory(caller.getSubject(), caller.getRawToken());
     }
 

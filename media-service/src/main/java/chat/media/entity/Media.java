@@ -55,14 +55,17 @@ public class Media extends PanacheEntityBase {
 
     /** Bytes stored by one uploader, previews included (the quota counts them all). */
     public static long bytesOf(String uploaderId) {
-        return getEntityManager().createQuery("select coalesce(sum(m.size), 0) from Media m where m.uploaderId = :u", Long.class)
+        return getEntityManager()
+                .createQuery("select coalesce(sum(m.size), 0) from Media m where m.uploaderId = :u", Long.class)
                 .setParameter("u", uploaderId).getSingleResult();
     }
 
     /** How many media a room holds, and their bytes. */
     public static Object[] usageOf(String room) {
-        return getEntityManager().createQuery("select count(m), coalesce(sum(m.size), 0) from Media m where m.room = :r",
-                Object[].class).setParameter("r", room).getSingleResult();
+        return getEntityManager()
+                .createQuery("select count(m), coalesce(sum(m.size), 0) from Media m where m.room = :r",
+                        Object[].class)
+                .setParameter("r", room).getSingleResult();
     }
 
     /** The id of the media an earlier delivery of the same upload stored, without loading its bytes. */

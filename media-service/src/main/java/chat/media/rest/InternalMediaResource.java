@@ -49,21 +49,14 @@ public class InternalMediaResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "uploadFrameMedia", summary = "Store the media of a WebSocket frame, for gateways",
-            description = "The body is the decoded file, streamed. Checked like any upload (type by content, decoding, "
-                    + "size, quota). A retry with the same key, subject and room answers the media stored first.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.WILDCARD,
-            schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "201", description = "Stored",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadResult.class)))
-    @APIResponse(responseCode = "200", description = "Stored before, by a delivery with the same key",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadResult.class)))
-    @APIResponse(responseCode = "400", description = "Invalid room, kind or subject (code bad_request)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "413", description = "Over the size limit or the quota (code too_large)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "415", description = "Not an allowed, complete image or audio file (code unsupported_media)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @Operation(operationId = "uploadFrameMedia", summary = "Store the media of a WebSocket frame, for gateways", description = "The body is the decoded file, streamed. Checked like any upload (type by content, decoding, "
+            + "size, quota). A retry with the same key, subject and room answers the media stored first.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.WILDCARD, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "201", description = "Stored", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadResult.class)))
+    @APIResponse(responseCode = "200", description = "Stored before, by a delivery with the same key", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadResult.class)))
+    @APIResponse(responseCode = "400", description = "Invalid room, kind or subject (code bad_request)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "413", description = "Over the size limit or the quota (code too_large)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "415", description = "Not an allowed, complete image or audio file (code unsupported_media)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Response upload(
             @Parameter(description = "image or audio") @QueryParam("kind") String kind,
             @Parameter(description = "Room the frame was sent in") @QueryParam("room") String room,
@@ -82,21 +75,18 @@ public class InternalMediaResource {
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "claimMedia", summary = "A media its uploader posts into a room, for gateways",
-            description = "Answers the media only to the subject who uploaded it, for the room it was uploaded for.")
-    @APIResponse(responseCode = "200", description = "The media",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadResult.class)))
-    @APIResponse(responseCode = "403", description = "Uploaded by someone else, or for another room (code forbidden)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "404", description = "No such media (code not_found)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @Operation(operationId = "claimMedia", summary = "A media its uploader posts into a room, for gateways", description = "Answers the media only to the subject who uploaded it, for the room it was uploaded for.")
+    @APIResponse(responseCode = "200", description = "The media", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadResult.class)))
+    @APIResponse(responseCode = "403", description = "Uploaded by someone else, or for another room (code forbidden)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "No such media (code not_found)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Response claim(
             @Parameter(description = "Media id") @PathParam("id") String id,
             @Parameter(description = "Room the message is posted in") @QueryParam("room") String room,
             @Parameter(description = "Keycloak subject of the sender") @QueryParam("subject") String subject) {
         return media.claim(id, room, uploader(room, subject))
                 .map(stored -> Response.ok(UploadResult.of(stored)).build())
-                .orElseGet(() -> Response.status(404).entity(ApiError.of(ErrorCode.NOT_FOUND, "no such media")).build());
+                .orElseGet(
+                        () -> Response.status(404).entity(ApiError.of(ErrorCode.NOT_FOUND, "no such media")).build());
     }
 
     private static String uploader(String room, String subject) {

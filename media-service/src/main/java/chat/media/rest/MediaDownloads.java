@@ -37,7 +37,8 @@ public class MediaDownloads {
             return common(Response.status(416), etag)
                     .header("Content-Range", "bytes */" + total)
                     .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(ApiError.of(ErrorCode.RANGE_NOT_SATISFIABLE, "range outside the media's " + total + " bytes"))
+                    .entity(ApiError.of(ErrorCode.RANGE_NOT_SATISFIABLE,
+                            "range outside the media's " + total + " bytes"))
                     .build();
         }
         if (request instanceof ByteRange.Part part) {

@@ -13,8 +13,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param kind       {@code image} or {@code audio}
  */
 public record UploadResult(@JsonProperty("media_id") String mediaId, @JsonProperty("url") String url,
-                           @JsonProperty("thumb_url") String thumbUrl, @JsonProperty("duration_ms") Long durationMs,
-                           @JsonProperty("kind") String kind) {
+        @JsonProperty("thumb_url") String thumbUrl, @JsonProperty("duration_ms") Long durationMs,
+        @JsonProperty("kind") String kind) {
 
     public static UploadResult of(StoredMedia stored) {
         return new UploadResult(stored.id(), stored.url(), stored.thumbUrl(), stored.durationMs(),

@@ -92,7 +92,8 @@ public class ImageInspector {
             throw refused("the image is truncated or corrupt");
         }
         boolean alpha = decoded.getColorModel().hasAlpha();
-        return new InspectedImage(width, height, preview(decoded, alpha, orientation), alpha ? "image/png" : "image/jpeg");
+        return new InspectedImage(width, height, preview(decoded, alpha, orientation),
+                alpha ? "image/png" : "image/jpeg");
     }
 
     private byte[] preview(BufferedImage image, boolean alpha, int orientation) throws IOException {

@@ -34,7 +34,7 @@ public class MediaService {
     private final long quotaBytes;
 
     public MediaService(MediaSniffer sniffer, ImageInspector images, AudioInspector audio, MetadataStripper stripper,
-                        MediaRecords records, MediaConfig config) {
+            MediaRecords records, MediaConfig config) {
         this.sniffer = sniffer;
         this.images = images;
         this.audio = audio;
@@ -65,7 +65,8 @@ public class MediaService {
      * @param idempotencyKey key of a retriable upload, or null
      * @throws MediaRejected {@code too_large} or {@code unsupported_media}
      */
-    public StoredMedia store(InputStream body, MediaKind required, String room, String uploaderId, String idempotencyKey)
+    public StoredMedia store(InputStream body, MediaKind required, String room, String uploaderId,
+            String idempotencyKey)
             throws IOException {
         try (SpooledUpload upload = SpooledUpload.copy(body, maxBytes)) {
             return store(upload, required, room, uploaderId, idempotencyKey);
@@ -83,7 +84,7 @@ public class MediaService {
     }
 
     private StoredMedia store(SpooledUpload upload, MediaKind required, String room, String uploaderId,
-                              String idempotencyKey) throws IOException {
+            String idempotencyKey) throws IOException {
         SniffedType type = sniffer.sniff(upload.head())
                 .filter(t -> required == null || t.kind() == required)
                 .orElseThrow(() -> new MediaRejected(ErrorCode.UNSUPPORTED_MEDIA, required == null
@@ -93,7 +94,8 @@ public class MediaService {
         media.idempotencyKey = idempotencyKey;
         Media preview = null;
         byte[] previewBytes = null;
-        MetadataStripper.Stripped stripped = type.kind() == MediaKind.IMAGE ? strip(upload, type)
+        MetadataStripper.Stripped stripped = type.kind() == MediaKind.IMAGE
+                ? strip(upload, type)
                 : new MetadataStripper.Stripped(upload, 1, false);
         try {
             SpooledUpload kept = stripped.upload();
@@ -137,8 +139,10 @@ public class MediaService {
     /** The media an earlier delivery of the same upload stored, if any. */
     @Transactional
     public Optional<StoredMedia> storedFor(String idempotencyKey, String uploaderId, String room) {
-        return idempotencyKey == null ? Optional.empty()
-                : Media.idFor(idempotencyKey, uploaderId, room).flatMap(id -> Media.<Media>findByIdOptional(id)).map(MediaService::stored);
+        return idempotencyKey == null
+                ? Optional.empty()
+                : Media.idFor(idempotencyKey, uploaderId, room).flatMap(id -> Media.<Media>findByIdOptional(id))
+                        .map(MediaService::stored);
     }
 
     /**

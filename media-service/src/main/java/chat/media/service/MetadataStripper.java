@@ -62,7 +62,7 @@ public class MetadataStripper {
         }
         SpooledUpload copy = SpooledUpload.empty();
         try (InputStream in = new BufferedInputStream(upload.open());
-             OutputStream out = new BufferedOutputStream(Files.newOutputStream(copy.path()))) {
+                OutputStream out = new BufferedOutputStream(Files.newOutputStream(copy.path()))) {
             int orientation = type.contentType().equals("image/jpeg") ? stripJpeg(in, out) : stripPng(in, out);
             out.flush();
             return new Stripped(copy.measured(), orientation, true);
@@ -148,7 +148,8 @@ public class MetadataStripper {
     /** The orientation tag of an EXIF segment, read with TwelveMonkeys' TIFF reader; 1 when absent or unreadable. */
     private static int orientation(byte[] exifPayload) {
         try (MemoryCacheImageInputStream tiff = new MemoryCacheImageInputStream(
-                new java.io.ByteArrayInputStream(exifPayload, EXIF_HEADER.length, exifPayload.length - EXIF_HEADER.length))) {
+                new java.io.ByteArrayInputStream(exifPayload, EXIF_HEADER.length,
+                        exifPayload.length - EXIF_HEADER.length))) {
             Directory ifd = new TIFFReader().read(tiff);
             Entry entry = ifd.getEntryById(TIFF.TAG_ORIENTATION);
             if (entry != null && entry.getValue() instanceof Number n && n.intValue() >= 1 && n.intValue() <= 8) {
@@ -164,7 +165,8 @@ public class MetadataStripper {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.write(EXIF_HEADER);
         try (MemoryCacheImageOutputStream tiff = new MemoryCacheImageOutputStream(bytes)) {
-            new TIFFWriter().write(List.of(new TIFFEntry(TIFF.TAG_ORIENTATION, TIFF.TYPE_SHORT, (short) orientation)), tiff);
+            new TIFFWriter().write(List.of(new TIFFEntry(TIFF.TAG_ORIENTATION, TIFF.TYPE_SHORT, (short) orientation)),
+                    tiff);
         }
         return bytes.toByteArray();
     }
@@ -218,6 +220,7 @@ public class MetadataStripper {
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {
-        return bytes.length >= prefix.length && java.util.Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+        return bytes.length >= prefix.length
+                && java.util.Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
     }
 }

@@ -36,7 +36,8 @@ record OggTracks(boolean audio, int otherKinds, Long durationMs) {
             while ((packet = reader.getNextPacket()) != null) {
                 if (packet.isBeginningOfStream()) {
                     OggStreamIdentifier.OggStreamType type = OggStreamIdentifier.identifyType(packet);
-                    if (audioStream == null && (type == OggStreamIdentifier.OPUS_AUDIO || type == OggStreamIdentifier.OPUS_AUDIO_ALT)) {
+                    if (audioStream == null
+                            && (type == OggStreamIdentifier.OPUS_AUDIO || type == OggStreamIdentifier.OPUS_AUDIO_ALT)) {
                         audioStream = packet.getSid();
                         rate = OPUS_RATE;
                         preSkip = new OpusInfo(packet).getPreSkip();
@@ -51,7 +52,8 @@ record OggTracks(boolean audio, int otherKinds, Long durationMs) {
                 }
             }
             Long ms = audioStream != null && lastGranule >= 0 && rate > 0
-                    ? Math.max(0, lastGranule - preSkip) * 1000 / rate : null;
+                    ? Math.max(0, lastGranule - preSkip) * 1000 / rate
+                    : null;
             return new OggTracks(audioStream != null, others, ms);
         }
     }

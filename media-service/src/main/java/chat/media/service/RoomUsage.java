@@ -10,5 +10,5 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param bytes their stored size
  */
 public record RoomUsage(@JsonProperty("room") String room, @JsonProperty("media_count") long count,
-                        @JsonProperty("bytes") long bytes) {
+        @JsonProperty("bytes") long bytes) {
 }

@@ -43,6 +43,7 @@ record WebmTracks(int audioTracks, int videoTracks, Long durationMs) {
 
     /** One pass over the elements. */
     private static final class Walk {
+
         private final DataInputStream in;
         private long timecodeScale = 1_000_000; // ns per tick, Matroska's default
         private double duration = -1;
@@ -64,7 +65,8 @@ record WebmTracks(int audioTracks, int videoTracks, Long durationMs) {
                     break;
                 }
                 long size = readSize();
-                if (id == SEGMENT || id == INFO || id == TRACKS || id == TRACK_ENTRY || id == CLUSTER || id == BLOCK_GROUP) {
+                if (id == SEGMENT || id == INFO || id == TRACKS || id == TRACK_ENTRY || id == CLUSTER
+                        || id == BLOCK_GROUP) {
                     continue; // a container: its children are the next elements
                 }
                 if (size == UNKNOWN_SIZE) {
@@ -74,7 +76,8 @@ record WebmTracks(int audioTracks, int videoTracks, Long durationMs) {
                     in.skipNBytes(size);
                 }
             }
-            Long ms = duration >= 0 ? Math.round(duration * timecodeScale / 1_000_000.0)
+            Long ms = duration >= 0
+                    ? Math.round(duration * timecodeScale / 1_000_000.0)
                     : lastBlockTime >= 0 ? lastBlockTime * timecodeScale / 1_000_000 : null;
             return new WebmTracks(audio, video, ms);
         }

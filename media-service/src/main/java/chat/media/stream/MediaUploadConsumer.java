@@ -21,7 +21,7 @@ public class MediaUploadConsumer {
     private final StreamConsumer consumer;
 
     public MediaUploadConsumer(MediaConfig config, InstanceId instance, RedisDataSource redis,
-                               StreamPublishers publishers, MediaUploadHandler handler) {
+            StreamPublishers publishers, MediaUploadHandler handler) {
         this.config = config;
         MediaConfig.Consumer settings = config.consumer();
         this.key = publishers.names().mediaCommands();

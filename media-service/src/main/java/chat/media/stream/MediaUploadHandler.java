@@ -62,10 +62,11 @@ public class MediaUploadHandler implements BatchHandler {
         try {
             StoredMedia stored = store(upload);
             boolean image = upload.kind() == MediaUpload.Kind.IMAGE;
-            publishers.messages().publish(upload.room(), StreamCodec.encode(new SendMessage(upload.room(), upload.userId(),
-                    upload.username(), upload.clientId(), upload.idempotencyKey(), "",
-                    image ? stored.url() : null, image ? null : stored.url(), upload.origin(),
-                    stored.thumbUrl(), stored.durationMs())));
+            publishers.messages().publish(upload.room(),
+                    StreamCodec.encode(new SendMessage(upload.room(), upload.userId(),
+                            upload.username(), upload.clientId(), upload.idempotencyKey(), "",
+                            image ? stored.url() : null, image ? null : stored.url(), upload.origin(),
+                            stored.thumbUrl(), stored.durationMs())));
         } catch (MediaRejected rejected) {
             Log.infof("media upload refused (%s): room %s, user %d", rejected.code(), upload.room(), upload.userId());
             sendError(upload, rejected);

@@ -16,7 +16,7 @@ public class StreamPublishers {
     private final StreamPublisher events;
 
     public StreamPublishers(RedisDataSource redis, StreamsConfig config,
-                            chat.events.config.StreamsConfig shared) {
+            chat.events.config.StreamsConfig shared) {
         this.names = new StreamNames(config.prefix());
         this.messages = new MessageCommandStreams(redis, names, shared.messagePartitions());
         this.events = new StreamPublisher(redis, names.roomEvents(), config.eventsMaxLength());

@@ -47,7 +47,7 @@ class MediaPipelineTest {
     }
 
     private static ExtractableResponse<Response> internalUpload(String kind, String room, String subject, String key,
-                                                                byte[] body) {
+            byte[] body) {
         return given().contentType("application/octet-stream").body(body)
                 .queryParam("kind", kind).queryParam("room", room).queryParam("subject", subject).queryParam("key", key)
                 .when().post("/internal/media").then().extract();
@@ -79,7 +79,8 @@ class MediaPipelineTest {
     @Test
     void aVoiceNoteHasItsDurationAndRangesCrossStoragePieces() {
         byte[] wav = TestMedia.wav(1.5); // 48 KB: 49 pieces
-        ExtractableResponse<Response> stored = internalUpload("audio", room(), "subject-a", "c:" + UUID.randomUUID(), wav);
+        ExtractableResponse<Response> stored = internalUpload("audio", room(), "subject-a", "c:" + UUID.randomUUID(),
+                wav);
         assertEquals(201, stored.statusCode(), stored.body().asString());
         assertEquals(1500, ((Number) stored.path("duration_ms")).intValue());
         assertNull(stored.path("thumb_url"));
@@ -98,7 +99,8 @@ class MediaPipelineTest {
                 Arrays.copyOf(jpeg, jpeg.length / 2));
         assertEquals(415, truncated.statusCode());
         assertEquals("unsupported_media", truncated.path("code"));
-        ExtractableResponse<Response> video = internalUpload("audio", room(), "subject-a", null, TestMedia.fixture("video.webm"));
+        ExtractableResponse<Response> video = internalUpload("audio", room(), "subject-a", null,
+                TestMedia.fixture("video.webm"));
         assertEquals(415, video.statusCode());
         assertEquals("unsupported_media", video.path("code"));
         ExtractableResponse<Response> wrongKind = internalUpload("audio", room(), "subject-a", null, jpeg);
@@ -115,7 +117,8 @@ class MediaPipelineTest {
                 .then().statusCode(403).body("code", equalTo("forbidden"));
         given().queryParam("room", room()).queryParam("subject", "subject-a").when().get("/internal/media/" + id)
                 .then().statusCode(403).body("code", equalTo("forbidden"));
-        given().queryParam("room", room).queryParam("subject", "subject-a").when().get("/internal/media/" + MediaIds.next())
+        given().queryParam("room", room).queryParam("subject", "subject-a").when()
+                .get("/internal/media/" + MediaIds.next())
                 .then().statusCode(404).body("code", equalTo("not_found"));
     }
 
@@ -125,7 +128,8 @@ class MediaPipelineTest {
         assertEquals(201, internalUpload("image", room, "subject-a", null, TestMedia.png()).statusCode());
         byte[] wav = TestMedia.wav();
         assertEquals(201, internalUpload("audio", room, "subject-a", null, wav).statusCode());
-        ExtractableResponse<Response> usage = given().auth().oauth2(DevTokens.accessToken(StackTestResource.infra, "alice"))
+        ExtractableResponse<Response> usage = given().auth()
+                .oauth2(DevTokens.accessToken(StackTestResource.infra, "alice"))
                 .when().get("/api/media/rooms/" + room + "/usage").then().statusCode(200).extract();
         assertEquals(room, usage.path("room"));
         assertEquals(3, ((Number) usage.path("media_count")).intValue(), "image, its preview, voice note");
@@ -136,11 +140,12 @@ class MediaPipelineTest {
     void theQuotaCountsAnUploaderSStoredBytes() {
         String uploader = "kc:quota-" + UUID.randomUUID();
         records.insert(row(uploader, 600), new ByteArrayInputStream(new byte[600]), null, null, 1000);
-        MediaRejected refused = assertThrows(MediaRejected.class, () ->
-                records.insert(row(uploader, 600), new ByteArrayInputStream(new byte[600]), null, null, 1000));
+        MediaRejected refused = assertThrows(MediaRejected.class,
+                () -> records.insert(row(uploader, 600), new ByteArrayInputStream(new byte[600]), null, null, 1000));
         assertEquals(ErrorCode.TOO_LARGE, refused.code());
         assertTrue(refused.reason().contains("quota"), refused.reason());
-        records.insert(row("kc:other-" + UUID.randomUUID(), 600), new ByteArrayInputStream(new byte[600]), null, null, 1000);
+        records.insert(row("kc:other-" + UUID.randomUUID(), 600), new ByteArrayInputStream(new byte[600]), null, null,
+                1000);
     }
 
     private static Media row(String uploader, long size) {

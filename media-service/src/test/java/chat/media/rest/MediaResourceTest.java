@@ -86,7 +86,7 @@ class MediaResourceTest {
                 "just some plain text",
         };
         for (String body : bodies) {
-            for (String declared : new String[] {"image/png", "audio/webm"}) {
+            for (String declared : new String[]{"image/png", "audio/webm"}) {
                 ExtractableResponse<Response> answer = upload(TestMedia.ascii(body), declared);
                 assertEquals(415, answer.statusCode());
                 assertEquals("unsupported_media", answer.path("code"));
@@ -115,10 +115,12 @@ class MediaResourceTest {
                 .extract().asByteArray();
         assertArrayEquals(Arrays.copyOfRange(wav, 0, 10), head);
         byte[] tail = given().auth().oauth2(token()).header("Range", "bytes=-4").when().get("/api/media/" + id).then()
-                .statusCode(206).header("Content-Range", "bytes " + (wav.length - 4) + "-" + (wav.length - 1) + "/" + wav.length)
+                .statusCode(206)
+                .header("Content-Range", "bytes " + (wav.length - 4) + "-" + (wav.length - 1) + "/" + wav.length)
                 .extract().asByteArray();
         assertArrayEquals(Arrays.copyOfRange(wav, wav.length - 4, wav.length), tail);
-        given().auth().oauth2(token()).header("Range", "bytes=" + wav.length + "-").when().get("/api/media/" + id).then()
+        given().auth().oauth2(token()).header("Range", "bytes=" + wav.length + "-").when().get("/api/media/" + id)
+                .then()
                 .statusCode(416)
                 .header("Content-Range", "bytes */" + wav.length)
                 .body("code", equalTo("range_not_satisfiable"));

@@ -41,7 +41,8 @@ class PrivateMediaTest {
     MediaService media;
 
     private static RequestSpecification as(String user) {
-        return given().auth().oauth2(TOKENS.computeIfAbsent(user, u -> DevTokens.tokenWithoutUserId(StackTestResource.infra, u)));
+        return given().auth()
+                .oauth2(TOKENS.computeIfAbsent(user, u -> DevTokens.tokenWithoutUserId(StackTestResource.infra, u)));
     }
 
     private static ExtractableResponse<Response> upload(String user, String room, byte[] bytes) {
@@ -68,7 +69,7 @@ class PrivateMediaTest {
     void bothMembersGetTheBytes() {
         byte[] png = TestMedia.png();
         String id = uploaded("alice", AuthServiceStub.aliceAndBob(), png);
-        for (String member : new String[] {"alice", "bob"}) {
+        for (String member : new String[]{"alice", "bob"}) {
             byte[] served = as(member).when().get("/api/media/" + id).then().statusCode(200)
                     .header("Content-Type", "image/png").extract().asByteArray();
             assertArrayEquals(png, served, member);
@@ -104,10 +105,11 @@ class PrivateMediaTest {
 
     @Test
     void anUnknownIdIsNotFoundForEveryone() {
-        for (String user : new String[] {"alice", "carol"}) {
+        for (String user : new String[]{"alice", "carol"}) {
             as(user).when().get("/api/media/AAAAAAAAAAAAAAAAAAAAAA").then().statusCode(404)
                     .body("code", equalTo("not_found"));
-            as(user).header("If-None-Match", "*").when().get("/api/media/BBBBBBBBBBBBBBBBBBBBBB").then().statusCode(404);
+            as(user).header("If-None-Match", "*").when().get("/api/media/BBBBBBBBBBBBBBBBBBBBBB").then()
+                    .statusCode(404);
         }
     }
 
@@ -119,7 +121,7 @@ class PrivateMediaTest {
         AuthServiceStub.unavailable = true;
         try {
             int calls = AuthServiceStub.CALLS.get();
-            for (String id : new String[] {inLobby, noRoom}) {
+            for (String id : new String[]{inLobby, noRoom}) {
                 byte[] served = as("carol").when().get("/api/media/" + id).then().statusCode(200)
                         .extract().asByteArray();
                 assertArrayEquals(jpeg, served);
@@ -148,8 +150,8 @@ class PrivateMediaTest {
 
     /** Rows stored through REST (uploader {@code kc:<subject>}) in these rooms of this run. */
     private static long restUploadsInto(String... rooms) {
-        return QuarkusTransaction.requiringNew().call(() ->
-                Media.count("room in ?1 and uploaderId like 'kc:%'", List.of(rooms)));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Media.count("room in ?1 and uploaderId like 'kc:%'", List.of(rooms)));
     }
 
     @Test

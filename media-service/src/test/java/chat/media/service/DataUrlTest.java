@@ -30,7 +30,7 @@ class DataUrlTest {
 
     @Test
     void malformedUrlsAreBadFrames() {
-        for (String bad : new String[] {null, "", "hello", "data:image/png,abc", "data:image/png;base64",
+        for (String bad : new String[]{null, "", "hello", "data:image/png,abc", "data:image/png;base64",
                 "http://x/y.png", "data:;base64,@@@@"}) {
             MediaRejected e = assertThrows(MediaRejected.class, () -> DataUrl.parse(bad).decode());
             assertEquals(ErrorCode.BAD_FRAME, e.code());

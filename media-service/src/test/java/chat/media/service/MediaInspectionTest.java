@@ -93,7 +93,7 @@ class MediaInspectionTest {
     void pngTextChunksAreDropped() throws IOException {
         byte[] png = TestMedia.png();
         // a tEXt chunk after IHDR (8 + 25 bytes), CRC not checked by decoders that skip it
-        byte[] text = hex("0000000E74455874436F6D6D656E7400736563726574") ;
+        byte[] text = hex("0000000E74455874436F6D6D656E7400736563726574");
         byte[] crc = new byte[4];
         byte[] withText = concat(Arrays.copyOf(png, 33), text, crc, Arrays.copyOfRange(png, 33, png.length));
         assertArrayEquals(png, strip(withText, PNG));
@@ -112,10 +112,14 @@ class MediaInspectionTest {
 
     @Test
     void containersWithVideoAreNoVoiceNotes() {
-        assertRefused(() -> audio.durationMs(write(TestMedia.fixture("video.webm")), new SniffedType("audio/webm", MediaKind.AUDIO)));
-        assertRefused(() -> audio.durationMs(write(TestMedia.fixture("video.mp4")), new SniffedType("audio/mp4", MediaKind.AUDIO)));
-        assertRefused(() -> audio.durationMs(write(TestMedia.webmHeader()), new SniffedType("audio/webm", MediaKind.AUDIO)));
-        assertRefused(() -> audio.durationMs(write(TestMedia.noise(2000)), new SniffedType("audio/mpeg", MediaKind.AUDIO)));
+        assertRefused(() -> audio.durationMs(write(TestMedia.fixture("video.webm")),
+                new SniffedType("audio/webm", MediaKind.AUDIO)));
+        assertRefused(() -> audio.durationMs(write(TestMedia.fixture("video.mp4")),
+                new SniffedType("audio/mp4", MediaKind.AUDIO)));
+        assertRefused(
+                () -> audio.durationMs(write(TestMedia.webmHeader()), new SniffedType("audio/webm", MediaKind.AUDIO)));
+        assertRefused(
+                () -> audio.durationMs(write(TestMedia.noise(2000)), new SniffedType("audio/mpeg", MediaKind.AUDIO)));
     }
 
     private void assertDuration(long expected, String fixture, String type) throws IOException {

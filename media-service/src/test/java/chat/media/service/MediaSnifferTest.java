@@ -22,8 +22,10 @@ class MediaSnifferTest {
     @Test
     void voiceRecordingContainersAreAudio() {
         assertEquals(Optional.of(new SniffedType("audio/wav", MediaKind.AUDIO)), sniffer.sniff(TestMedia.wav()));
-        assertEquals(Optional.of(new SniffedType("audio/webm", MediaKind.AUDIO)), sniffer.sniff(TestMedia.webmHeader()));
-        assertEquals(Optional.of(new SniffedType("audio/ogg", MediaKind.AUDIO)), sniffer.sniff(TestMedia.oggOpusHeader()));
+        assertEquals(Optional.of(new SniffedType("audio/webm", MediaKind.AUDIO)),
+                sniffer.sniff(TestMedia.webmHeader()));
+        assertEquals(Optional.of(new SniffedType("audio/ogg", MediaKind.AUDIO)),
+                sniffer.sniff(TestMedia.oggOpusHeader()));
         assertEquals(Optional.of(new SniffedType("audio/mp4", MediaKind.AUDIO)), sniffer.sniff(TestMedia.iso5Header()));
     }
 

@@ -10,7 +10,7 @@ class RoomMembershipTest {
 
     @Test
     void noRoomAndPublicRoomsAreOpenToAnyone() {
-        for (String room : new String[] {null, "lobby", "a-b_c", "privateish"}) {
+        for (String room : new String[]{null, "lobby", "a-b_c", "privateish"}) {
             assertFalse(RoomMembership.isRestricted(room), room);
             assertTrue(RoomMembership.admits(room, 42), room);
         }
@@ -28,7 +28,7 @@ class RoomMembershipTest {
 
     @Test
     void malformedPrivateNamesAdmitNobody() {
-        for (String room : new String[] {"private_17_3", "private_3_3", "private_3", "private_3_17_x", "private_",
+        for (String room : new String[]{"private_17_3", "private_3_3", "private_3", "private_3_17_x", "private_",
                 "private_a_b", "private_3_" + "9".repeat(19)}) {
             assertTrue(RoomMembership.isRestricted(room), room);
             assertFalse(RoomMembership.admits(room, 3), room);

@@ -117,8 +117,8 @@ class MediaUploadStreamTest {
                 .extract().asByteArray();
         assertArrayEquals(png, served);
         // the bytes do not stay in Redis once handled
-        await().atMost(Duration.ofSeconds(5)).until(() ->
-                streams().xrange(names().mediaCommands(), StreamRange.of(entryId, entryId)).isEmpty());
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> streams().xrange(names().mediaCommands(), StreamRange.of(entryId, entryId)).isEmpty());
     }
 
     @Test
@@ -134,7 +134,9 @@ class MediaUploadStreamTest {
     @Test
     void refusedUploadsAnswerTheirConnectionOnly() {
         Object[][] cases = {
-                {MediaUpload.Kind.IMAGE, dataUrl("image/png", TestMedia.ascii("<svg xmlns=\"http://www.w3.org/2000/svg\"/>")), "unsupported_media"},
+                {MediaUpload.Kind.IMAGE,
+                        dataUrl("image/png", TestMedia.ascii("<svg xmlns=\"http://www.w3.org/2000/svg\"/>")),
+                        "unsupported_media"},
                 {MediaUpload.Kind.AUDIO, dataUrl("audio/webm", TestMedia.png()), "unsupported_media"},
                 {MediaUpload.Kind.IMAGE, "data:image/png,not-base64", "bad_frame"},
                 {MediaUpload.Kind.IMAGE, dataUrl("image/png", TestMedia.noise(65537)), "too_large"},
@@ -168,15 +170,17 @@ class MediaUploadStreamTest {
     @Test
     void aNonMemberCannotUploadIntoAPrivateRoom() {
         String room = AuthServiceStub.aliceAndBob();
-        for (long stranger : new long[] {7, AuthServiceStub.BOB_ID + 1, Long.parseLong(AuthServiceStub.ALICE_ID + "1")}) {
+        for (long stranger : new long[]{7, AuthServiceStub.BOB_ID + 1,
+                Long.parseLong(AuthServiceStub.ALICE_ID + "1")}) {
             String key = UUID.randomUUID().toString();
             Origin origin = origin();
-            String entryId = send(MediaUpload.Kind.IMAGE, room, stranger, key, dataUrl("image/png", TestMedia.png()), origin);
+            String entryId = send(MediaUpload.Kind.IMAGE, room, stranger, key, dataUrl("image/png", TestMedia.png()),
+                    origin);
             JsonNode frame = errorFrameFor(origin);
             assertEquals("forbidden", frame.get("code").asText());
             assertTrue(frame.hasNonNull("reason"));
-            await().atMost(Duration.ofSeconds(5)).until(() ->
-                    streams().xrange(names().mediaCommands(), StreamRange.of(entryId, entryId)).isEmpty());
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> streams().xrange(names().mediaCommands(), StreamRange.of(entryId, entryId)).isEmpty());
             assertTrue(messagesWithKey(key).isEmpty(), "nothing is handed to message-service");
             assertEquals(0, QuarkusTransaction.requiringNew().call(() -> Media.count("idempotencyKey", key)),
                     "nothing is stored");
@@ -192,7 +196,7 @@ class MediaUploadStreamTest {
         SendMessage message = await().atMost(Duration.ofSeconds(15))
                 .until(() -> messagesWithKey(key), l -> !l.isEmpty()).get(0);
         assertEquals(AuthServiceStub.aliceAndBob(), message.room());
-        for (String member : new String[] {"alice", "bob"}) {
+        for (String member : new String[]{"alice", "bob"}) {
             byte[] served = given().auth().oauth2(DevTokens.tokenWithoutUserId(StackTestResource.infra, member))
                     .when().get(message.imageUrl()).then().statusCode(200).extract().asByteArray();
             assertArrayEquals(png, served, member);

@@ -35,7 +35,8 @@ public class UserDirectory {
      */
     public Optional<Long> userId(JsonWebToken caller) {
         OptionalLong claimed = UserIdClaim.parse(caller.getClaim(UserIdClaim.NAME));
-        return claimed.isPresent() ? Optional.of(claimed.getAsLong())
+        return claimed.isPresent()
+                ? Optional.of(claimed.getAsLong())
                 : fromDirectory(caller.getSubject(), caller.getRawToken());
     }
 
@@ -72,6 +73,7 @@ public class UserDirectory {
 
     /** auth-service could not be asked (down, timeout, unexpected answer). */
     public static class DirectoryUnavailableException extends RuntimeException {
+
         public DirectoryUnavailableException(Throwable cause) {
             super("user directory unavailable", cause);
         }

@@ -20,7 +20,8 @@ public final class MessageFrames {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("hh:mm a", Locale.US)
             .withZone(ZoneOffset.UTC);
     /** ISO-8601 UTC with milliseconds, e.g. {@code 2024-05-06T15:04:05.123Z}. */
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+    private static final DateTimeFormatter ISO = DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
     private MessageFrames() {
@@ -68,7 +69,8 @@ public final class MessageFrames {
      * The last instant formatted: every message of a stored batch has the same {@code sent_at},
      * and zone-aware formatting was a visible share of the service's CPU per message.
      */
-    private static volatile Formatted last = new Formatted(Instant.EPOCH, CLOCK.format(Instant.EPOCH), ISO.format(Instant.EPOCH));
+    private static volatile Formatted last = new Formatted(Instant.EPOCH, CLOCK.format(Instant.EPOCH),
+            ISO.format(Instant.EPOCH));
 
     private static Formatted formatted(Instant at) {
         Formatted f = last;

@@ -38,15 +38,11 @@ public class ConversationsResource {
 
     @GET
     @Blocking
-    @Operation(operationId = "listConversations", summary = "The caller's conversations, newest activity first",
-            description = "Rooms with the caller's read pointer (public or private) and private rooms of the caller that "
-                    + "have messages. `unread` counts messages of others after the caller's pointer, at most 100.")
-    @APIResponse(responseCode = "200", description = "The conversations",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConversationList.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "503", description = "The user directory (auth-service) cannot say who the caller is",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @Operation(operationId = "listConversations", summary = "The caller's conversations, newest activity first", description = "Rooms with the caller's read pointer (public or private) and private rooms of the caller that "
+            + "have messages. `unread` counts messages of others after the caller's pointer, at most 100.")
+    @APIResponse(responseCode = "200", description = "The conversations", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConversationList.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "503", description = "The user directory (auth-service) cannot say who the caller is", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public ConversationList list() {
         try {
             return new ConversationList(directory.userId(caller)

@@ -37,13 +37,10 @@ public class InternalRoomMessagesResource {
 
     @GET
     @Blocking
-    @Operation(operationId = "listRoomMessagesInternal", summary = "A room's messages after a seq, for gateways",
-            description = "`after_seq`: the first `limit` messages with a greater seq; without it the latest `limit`. "
-                    + "Public and private rooms alike (gateways check membership themselves).")
-    @APIResponse(responseCode = "200", description = "The page",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoryPage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid room name, seq or limit",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @Operation(operationId = "listRoomMessagesInternal", summary = "A room's messages after a seq, for gateways", description = "`after_seq`: the first `limit` messages with a greater seq; without it the latest `limit`. "
+            + "Public and private rooms alike (gateways check membership themselves).")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoryPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid room name, seq or limit", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public HistoryPage list(
             @Parameter(description = "Room name") @PathParam("room") String room,
             @Parameter(description = "Only messages with a greater seq") @QueryParam("after_seq") String afterSeq,

@@ -35,7 +35,8 @@ public class RoomMessagesResource {
     private final RoomAccess access;
     private final ReadStates readStates;
 
-    public RoomMessagesResource(HistoryService history, HistoryParams params, RoomAccess access, ReadStates readStates) {
+    public RoomMessagesResource(HistoryService history, HistoryParams params, RoomAccess access,
+            ReadStates readStates) {
         this.history = history;
         this.params = params;
         this.access = access;
@@ -44,21 +45,15 @@ public class RoomMessagesResource {
 
     @GET
     @Blocking
-    @Operation(operationId = "listRoomMessages", summary = "Page through a room's messages, oldest first",
-            description = "No bounds: the latest `limit` messages; `after_seq`: the first `limit` with a greater seq; "
-                    + "`before_seq`: the last `limit` with a smaller seq; both: the first `limit` between them. "
-                    + "Each message has `read_by` (other readers at or past it); `read_pointers` lists the other "
-                    + "readers' pointers, most recent first.")
-    @APIResponse(responseCode = "200", description = "The page",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReaderHistoryPage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid room name, seq or limit (limit above the maximum is refused, not clamped)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "403", description = "Private room of which the caller is not a member",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "503", description = "Private room, and the user directory (auth-service) cannot say who the caller is",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @Operation(operationId = "listRoomMessages", summary = "Page through a room's messages, oldest first", description = "No bounds: the latest `limit` messages; `after_seq`: the first `limit` with a greater seq; "
+            + "`before_seq`: the last `limit` with a smaller seq; both: the first `limit` between them. "
+            + "Each message has `read_by` (other readers at or past it); `read_pointers` lists the other "
+            + "readers' pointers, most recent first.")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReaderHistoryPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid room name, seq or limit (limit above the maximum is refused, not clamped)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "403", description = "Private room of which the caller is not a member", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "503", description = "Private room, and the user directory (auth-service) cannot say who the caller is", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public ReaderHistoryPage list(
             @Parameter(description = "Room name") @PathParam("room") String room,
             @Parameter(description = "Only messages with a greater seq") @QueryParam("after_seq") String afterSeq,

@@ -44,21 +44,14 @@ public class RoomSearchResource {
 
     @GET
     @Blocking
-    @Operation(operationId = "searchRoomMessages", summary = "Search a room's messages by words, newest first",
-            description = "`q` in web-search syntax (`\"a phrase\"`, `or`, `-word`); words are matched whole and "
-                    + "case-insensitively, in any language (no stemming). Each message has `read_by`; `read_pointers` "
-                    + "lists the other readers' pointers, most recent first.")
-    @APIResponse(responseCode = "200", description = "The matching messages",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchPage.class)))
-    @APIResponse(responseCode = "400",
-            description = "Invalid room name, missing or blank q, q over 200 characters, or limit outside 1..200",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "403", description = "Private room of which the caller is not a member",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "503", description = "Private room, and the user directory (auth-service) cannot say who the caller is",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @Operation(operationId = "searchRoomMessages", summary = "Search a room's messages by words, newest first", description = "`q` in web-search syntax (`\"a phrase\"`, `or`, `-word`); words are matched whole and "
+            + "case-insensitively, in any language (no stemming). Each message has `read_by`; `read_pointers` "
+            + "lists the other readers' pointers, most recent first.")
+    @APIResponse(responseCode = "200", description = "The matching messages", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid room name, missing or blank q, q over 200 characters, or limit outside 1..200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "403", description = "Private room of which the caller is not a member", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "503", description = "Private room, and the user directory (auth-service) cannot say who the caller is", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public SearchPage search(
             @Parameter(description = "Room name") @PathParam("room") String room,
             @Parameter(description = "Words to look for (at most 200 characters)") @QueryParam("q") String q,

@@ -52,7 +52,8 @@ public class CommandValidator {
         if (text.codePointCount(0, text.length()) > maxTextLength) {
             return Optional.of(MessageFrames.error(ErrorCode.TOO_LARGE, "text over " + maxTextLength + " characters"));
         }
-        if (!TextRules.isAcceptable(text) || !TextRules.isAcceptable(c.clientId()) || !TextRules.isAcceptable(c.username())
+        if (!TextRules.isAcceptable(text) || !TextRules.isAcceptable(c.clientId())
+                || !TextRules.isAcceptable(c.username())
                 || !TextRules.isAcceptable(c.idempotencyKey())) {
             return bad("text, client_id or sender contains control characters");
         }
@@ -68,7 +69,8 @@ public class CommandValidator {
         if (c.clientId() != null && c.clientId().length() > MAX_CLIENT_ID) {
             return bad("client_id over " + MAX_CLIENT_ID + " characters");
         }
-        if (c.idempotencyKey() == null || c.idempotencyKey().isEmpty() || c.idempotencyKey().length() > MAX_IDEMPOTENCY_KEY) {
+        if (c.idempotencyKey() == null || c.idempotencyKey().isEmpty()
+                || c.idempotencyKey().length() > MAX_IDEMPOTENCY_KEY) {
             return bad("missing or oversized idempotency key");
         }
         return Optional.empty();
@@ -84,7 +86,8 @@ public class CommandValidator {
         }
         try {
             URI uri = new URI(url);
-            boolean schemeOk = uri.getScheme() == null ? uri.getHost() == null
+            boolean schemeOk = uri.getScheme() == null
+                    ? uri.getHost() == null
                     : (uri.getScheme().equals("http") || uri.getScheme().equals("https")) && uri.getHost() != null;
             String path = uri.getPath();
             return schemeOk && path != null && path.startsWith(MEDIA_PATH) && path.length() > MEDIA_PATH.length()

@@ -81,8 +81,9 @@ public class ConversationService {
         for (Object row : rows) {
             Object[] r = (Object[]) row;
             StoredMessage message = r[2] == null ? null : newest.get(((Number) r[2]).longValue());
-            conversations.add(new Conversation((String) r[0], message == null ? null : MessageFrames.chatMessage(message),
-                    ((Number) r[4]).intValue(), ((Number) r[1]).longValue()));
+            conversations
+                    .add(new Conversation((String) r[0], message == null ? null : MessageFrames.chatMessage(message),
+                            ((Number) r[4]).intValue(), ((Number) r[1]).longValue()));
         }
         return conversations;
     }

@@ -29,14 +29,16 @@ public class HistoryService {
         } else if (q.afterSeq() != null) {
             rows = find(room, "room = ?1 and seq > ?2", Sort.ascending("seq"), q.limit(), room, q.afterSeq());
         } else if (q.beforeSeq() != null) {
-            rows = reversed(find(room, "room = ?1 and seq < ?2", Sort.descending("seq"), q.limit(), room, q.beforeSeq()));
+            rows = reversed(
+                    find(room, "room = ?1 and seq < ?2", Sort.descending("seq"), q.limit(), room, q.beforeSeq()));
         } else {
             rows = reversed(find(room, "room = ?1", Sort.descending("seq"), q.limit(), room));
         }
         return rows.stream().map(MessageFrames::chatMessage).toList();
     }
 
-    private static List<? extends StoredMessage> find(String room, String where, Sort sort, int limit, Object... params) {
+    private static List<? extends StoredMessage> find(String room, String where, Sort sort, int limit,
+            Object... params) {
         PanacheQuery<? extends StoredMessage> query = RoomNames.isPrivateLike(room)
                 ? PrivateMessage.<PrivateMessage>find(where, sort, params)
                 : Message.<Message>find(where, sort, params);

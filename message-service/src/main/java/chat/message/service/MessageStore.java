@@ -63,6 +63,7 @@ public class MessageStore {
 
     /** Identity of a message for deduplication. */
     private record Key(String room, long userId, String idempotencyKey) {
+
         static Key of(SendMessage c) {
             return new Key(c.room(), c.userId(), c.idempotencyKey());
         }
@@ -106,7 +107,8 @@ public class MessageStore {
         ensurePrivateRooms(db, fresh.keySet(), now);
         List<StoredMessage> publicRows = new ArrayList<>();
         List<StoredMessage> privateRows = new ArrayList<>();
-        fresh.values().forEach(list -> list.forEach(m -> (m instanceof PrivateMessage ? privateRows : publicRows).add(m)));
+        fresh.values()
+                .forEach(list -> list.forEach(m -> (m instanceof PrivateMessage ? privateRows : publicRows).add(m)));
         insert(db, "message", publicRows, now);
         insert(db, "private_message", privateRows, now);
         return outcomes;
@@ -242,8 +244,9 @@ public class MessageStore {
             columns[10][i] = m.imageThumbUrl;
             columns[11][i] = m.audioDurationMs;
         }
-        String[] types = {"bigint", "varchar", "bigint", "bigint", "varchar", "text", "varchar", "varchar", "varchar", "varchar",
-            "varchar", "bigint"};
+        String[] types = {"bigint", "varchar", "bigint", "bigint", "varchar", "text", "varchar", "varchar", "varchar",
+                "varchar",
+                "varchar", "bigint"};
         try (PreparedStatement st = db.prepareStatement(String.format(INSERT, table))) {
             st.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
             for (int c = 0; c < columns.length; c++) {
@@ -266,7 +269,7 @@ public class MessageStore {
     }
 
     private static void find(Connection db, String table, java.util.function.Supplier<StoredMessage> kind,
-                             Map<Key, SendMessage> keys, Map<Key, StoredMessage> found) throws SQLException {
+            Map<Key, SendMessage> keys, Map<Key, StoredMessage> found) throws SQLException {
         if (keys.isEmpty()) {
             return;
         }
@@ -308,6 +311,7 @@ public class MessageStore {
 
     /** A database failure while storing; its cause (an SQLException) tells whether a retry can help. */
     public static final class StoreFailure extends RuntimeException {
+
         StoreFailure(SQLException cause) {
             super(cause.getMessage(), cause);
         }

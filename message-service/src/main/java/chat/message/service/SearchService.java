@@ -33,7 +33,8 @@ public class SearchService {
     public List<ChatMessageFrame> search(String room, SearchQuery q) {
         boolean isPrivate = RoomNames.isPrivateLike(room);
         Class<? extends StoredMessage> type = isPrivate ? PrivateMessage.class : Message.class;
-        List<StoredMessage> rows = em.createNativeQuery(SEARCH.formatted(isPrivate ? "private_message" : "message"), type)
+        List<StoredMessage> rows = em
+                .createNativeQuery(SEARCH.formatted(isPrivate ? "private_message" : "message"), type)
                 .setParameter(1, room).setParameter(2, q.text()).setParameter(3, q.limit()).getResultList();
         return rows.stream().map(MessageFrames::chatMessage).toList();
     }

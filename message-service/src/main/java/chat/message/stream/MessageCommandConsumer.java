@@ -28,7 +28,7 @@ public class MessageCommandConsumer {
     private final boolean enabled;
 
     public MessageCommandConsumer(RedisDataSource redis, StreamsConfig streams, InstanceName instance,
-                                  MessageCommandHandler handler, StreamConsumers consumers) {
+            MessageCommandHandler handler, StreamConsumers consumers) {
         StreamsConfig.Consumer c = streams.consumer();
         StreamNames names = new StreamNames(streams.prefix());
         List<String> partitions = names.messageCommandPartitions(streams.messagePartitions());

@@ -53,7 +53,7 @@ public class MessageCommandHandler implements BatchHandler {
     Tracer tracer;
 
     public MessageCommandHandler(CommandValidator validator, MessageStore store, ReadReceipts receipts,
-                                 RoomEventPublisher events) {
+            RoomEventPublisher events) {
         this.validator = validator;
         this.store = store;
         this.receipts = receipts;
@@ -79,12 +79,14 @@ public class MessageCommandHandler implements BatchHandler {
                     redelivered.add(keyed.idempotencyKey());
                 }
                 Optional<ErrorFrame> refusal = validator.check(keyed);
-                refusal.ifPresentOrElse(error -> refuse(out, "send_message", keyed.room(), keyed.userId(), keyed.origin(),
+                refusal.ifPresentOrElse(
+                        error -> refuse(out, "send_message", keyed.room(), keyed.userId(), keyed.origin(),
                                 error.forClient(keyed.clientId())),
                         () -> sends.add(keyed));
             } else if (command instanceof MarkRead read) {
                 Optional<ErrorFrame> refusal = check(read);
-                refusal.ifPresentOrElse(error -> refuse(out, "mark_read", read.room(), read.userId(), read.origin(), error),
+                refusal.ifPresentOrElse(
+                        error -> refuse(out, "mark_read", read.room(), read.userId(), read.origin(), error),
                         () -> reads.add(read));
             }
         }
@@ -114,7 +116,8 @@ public class MessageCommandHandler implements BatchHandler {
         if (command instanceof SendMessage send && send.origin() != null) {
             events.publish(List.of(RoomEvent.toConnection(RoomEvent.ERROR, validRoomOrEmpty(send.room()),
                     MessageFrames.encode(MessageFrames.error(ErrorCode.BAD_FRAME, "this message could not be stored")
-                            .forClient(send.clientId())), send.origin())));
+                            .forClient(send.clientId())),
+                    send.origin())));
         }
     }
 
@@ -125,7 +128,8 @@ public class MessageCommandHandler implements BatchHandler {
     private static Command decode(StreamEntry entry) {
         Command command = StreamCodec.decodeCommand(entry.fields());
         if (!(command instanceof SendMessage) && !(command instanceof MarkRead)) {
-            throw new MalformedEntryException("entry " + entry.id() + ": " + command.type() + " is not a message command");
+            throw new MalformedEntryException(
+                    "entry " + entry.id() + ": " + command.type() + " is not a message command");
         }
         return command;
     }
@@ -140,7 +144,7 @@ public class MessageCommandHandler implements BatchHandler {
     }
 
     private static void announce(List<StoreOutcome> outcomes, Set<String> redelivered, List<RoomEvent> out,
-                                 Map<SendMessage, Span> traces) {
+            Map<SendMessage, Span> traces) {
         int stored = 0;
         for (StoreOutcome o : outcomes) {
             SendMessage c = o.command();
@@ -157,11 +161,12 @@ public class MessageCommandHandler implements BatchHandler {
                         .withTraceparent(traceparent));
             }
         }
-        Log.debugf("stored %d messages, %d repeats acknowledged again", (Integer) stored, (Integer) (outcomes.size() - stored));
+        Log.debugf("stored %d messages, %d repeats acknowledged again", (Integer) stored,
+                (Integer) (outcomes.size() - stored));
     }
 
     private static void announce(List<MarkRead> reads, List<ReadReceipts.Result> results,
-                                 List<RoomEvent> out) {
+            List<RoomEvent> out) {
         for (int i = 0; i < reads.size(); i++) {
             MarkRead r = reads.get(i);
             switch (results.get(i)) {
@@ -190,12 +195,13 @@ public class MessageCommandHandler implements BatchHandler {
     }
 
     private static void refuse(List<RoomEvent> out, String kind, String room, long userId, Origin origin,
-                               ErrorFrame error) {
+            ErrorFrame error) {
         boolean validRoom = RoomNames.isPublic(room) || RoomNames.parsePrivate(room).isPresent();
         Log.infof("refused %s of user %d in room %s: %s", kind, userId, validRoom ? room : "(invalid)", error.code());
         if (origin != null) {
             // a targeted event reaches its connection by the target alone; an invalid room name is not echoed
-            out.add(RoomEvent.toConnection(RoomEvent.ERROR, validRoom ? room : "", MessageFrames.encode(error), origin));
+            out.add(RoomEvent.toConnection(RoomEvent.ERROR, validRoom ? room : "", MessageFrames.encode(error),
+                    origin));
         }
     }
 }

@@ -56,7 +56,8 @@ class MessageFramesTest {
                 MessageFrames.encode(MessageFrames.error(ErrorCode.TOO_LARGE, "r")));
         assertEquals("{\"type\":\"error\",\"code\":\"bad_frame\",\"reason\":\"r\",\"client_id\":\"c-9\"}",
                 MessageFrames.encode(MessageFrames.error(ErrorCode.BAD_FRAME, "r").forClient("c-9")));
-        assertEquals("{\"type\":\"message_read\",\"room\":\"lobby\",\"message_id\":42,\"username\":\"bob\",\"user_id\":2}",
+        assertEquals(
+                "{\"type\":\"message_read\",\"room\":\"lobby\",\"message_id\":42,\"username\":\"bob\",\"user_id\":2}",
                 MessageFrames.encode(MessageFrames.messageRead("lobby", 42, "bob", 2)));
     }
 }

@@ -71,7 +71,8 @@ class ConversationsResourceTest {
         assertEquals(2, byRoom.get(chat).get("unread"));
         assertEquals("psst 2", newest(byRoom.get(chat)).get("message"));
         assertEquals("bob", newest(byRoom.get(chat)).get("username"));
-        assertEquals(List.of(chat, lobby), rooms(alice).stream().filter(r -> r.equals(chat) || r.equals(lobby)).toList(),
+        assertEquals(List.of(chat, lobby),
+                rooms(alice).stream().filter(r -> r.equals(chat) || r.equals(lobby)).toList(),
                 "newest activity first");
 
         // alice reads the private room and answers: nothing unread there, her answer is the newest

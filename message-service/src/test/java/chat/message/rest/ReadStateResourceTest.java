@@ -58,14 +58,19 @@ class ReadStateResourceTest {
 
         JsonPath page = history(alice, room, "");
         assertEquals(List.of(1, 1, 1, 0, 0), page.getList("messages.read_by", Integer.class));
-        assertEquals(List.of(Map.of("user_id", AuthServiceStub.BOB_ID, "username", "bob", "message_id", ids.get(2), "seq", 3L)),
+        assertEquals(
+                List.of(Map.of("user_id", AuthServiceStub.BOB_ID, "username", "bob", "message_id", ids.get(2), "seq",
+                        3L)),
                 pointers(page));
         assertEquals(List.of(0, 0), history(alice, room, "after_seq=3").getList("messages.read_by", Integer.class));
-        assertEquals(List.of(1, 1), history(alice, room, "after_seq=1&before_seq=4&limit=2").getList("messages.read_by", Integer.class));
+        assertEquals(List.of(1, 1),
+                history(alice, room, "after_seq=1&before_seq=4&limit=2").getList("messages.read_by", Integer.class));
 
         JsonPath bobsPage = history(bob, room, "");
         assertEquals(List.of(1, 1, 1, 1, 1), bobsPage.getList("messages.read_by", Integer.class));
-        assertEquals(List.of(Map.of("user_id", AuthServiceStub.ALICE_ID, "username", "alice", "message_id", ids.get(4), "seq", 5L)),
+        assertEquals(
+                List.of(Map.of("user_id", AuthServiceStub.ALICE_ID, "username", "alice", "message_id", ids.get(4),
+                        "seq", 5L)),
                 pointers(bobsPage));
     }
 
@@ -119,9 +124,12 @@ class ReadStateResourceTest {
 
     private static List<Map<String, Object>> pointers(JsonPath page) {
         return page.getList("read_pointers").stream().map(p -> {
-            @SuppressWarnings("unchecked") Map<String, Object> m = (Map<String, Object>) p;
-            return Map.<String, Object>of("user_id", ((Number) m.get("user_id")).longValue(), "username", m.get("username"),
-                    "message_id", ((Number) m.get("message_id")).longValue(), "seq", ((Number) m.get("seq")).longValue());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = (Map<String, Object>) p;
+            return Map.<String, Object>of("user_id", ((Number) m.get("user_id")).longValue(), "username",
+                    m.get("username"),
+                    "message_id", ((Number) m.get("message_id")).longValue(), "seq",
+                    ((Number) m.get("seq")).longValue());
         }).toList();
     }
 

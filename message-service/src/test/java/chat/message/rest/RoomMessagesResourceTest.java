@@ -157,15 +157,19 @@ class RoomMessagesResourceTest {
     @Test
     void internalHistoryNeedsTheGatewaysServiceToken() {
         String gateway = DevTokens.gatewayServiceToken(StackTestResource.infra);
-        assertEquals(List.of(6, 7), seqs(internal(gateway).get(INTERNAL + "?after_seq=5", room).then().statusCode(200)));
-        assertEquals(List.of(1, 2), seqs(internal(gateway).get(INTERNAL + "?after_seq=0&limit=2", room).then().statusCode(200)));
-        internal(gateway).get(INTERNAL + "?limit=500", room).then().statusCode(400).body("code", equalTo("bad_request"));
+        assertEquals(List.of(6, 7),
+                seqs(internal(gateway).get(INTERNAL + "?after_seq=5", room).then().statusCode(200)));
+        assertEquals(List.of(1, 2),
+                seqs(internal(gateway).get(INTERNAL + "?after_seq=0&limit=2", room).then().statusCode(200)));
+        internal(gateway).get(INTERNAL + "?limit=500", room).then().statusCode(400).body("code",
+                equalTo("bad_request"));
         internal(gateway).get(INTERNAL, "bad room!").then().statusCode(400);
         internal(gateway).get(INTERNAL, "private_1_2").then().statusCode(200).body("room", equalTo("private_1_2"));
         // anonymous, a user's token, and a service without the role history-reader
         given().get(INTERNAL, "private_1_2").then().statusCode(401);
         internal(token).get(INTERNAL, "private_1_2").then().statusCode(401);
-        internal(DevTokens.authServiceToken(StackTestResource.infra)).get(INTERNAL, "private_1_2").then().statusCode(403);
+        internal(DevTokens.authServiceToken(StackTestResource.infra)).get(INTERNAL, "private_1_2").then()
+                .statusCode(403);
     }
 
     private static io.restassured.specification.RequestSpecification internal(String bearer) {
@@ -182,7 +186,8 @@ class RoomMessagesResourceTest {
                 .body("paths.'/api/rooms/{room}/messages'.get.responses", hasKey("401"))
                 .body("paths.'/api/rooms/{room}/messages'.get.responses", hasKey("403"))
                 .body("paths.'/api/rooms/{room}/messages'.get.responses", hasKey("503"))
-                .body("paths.'/api/rooms/{room}/messages'.get.responses.'200'.content.'application/json'.schema", notNullValue())
+                .body("paths.'/api/rooms/{room}/messages'.get.responses.'200'.content.'application/json'.schema",
+                        notNullValue())
                 .body("paths.'/internal/rooms/{room}/messages'.get.operationId", equalTo("listRoomMessagesInternal"))
                 .body("paths.'/internal/rooms/{room}/messages'.get.responses", hasKey("400"));
     }

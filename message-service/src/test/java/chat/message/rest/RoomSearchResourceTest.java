@@ -105,7 +105,8 @@ class RoomSearchResourceTest {
         EntityManager em = Arc.container().instance(EntityManager.class).get();
         QuarkusTransaction.requiringNew().run(() -> {
             for (String table : List.of("message", "room_sequence", "read_pointer")) {
-                em.createNativeQuery("DELETE FROM " + table + " WHERE room LIKE ?1").setParameter(1, prefix + "-%").executeUpdate();
+                em.createNativeQuery("DELETE FROM " + table + " WHERE room LIKE ?1").setParameter(1, prefix + "-%")
+                        .executeUpdate();
             }
         });
     }
@@ -127,7 +128,8 @@ class RoomSearchResourceTest {
         assertEquals(5_100, firstPage.getLong("messages[49].seq"));
 
         assertEquals(100, search(bigRoom, "QUOKKA", "200").getList("messages").size(), "case does not matter");
-        assertEquals(List.of(5_000L), search(bigRoom, "\"quokka number 5000\"", null).getList("messages.seq", Long.class));
+        assertEquals(List.of(5_000L),
+                search(bigRoom, "\"quokka number 5000\"", null).getList("messages.seq", Long.class));
         assertEquals(List.of(), search(bigRoom, "quokka -number", null).getList("messages"));
         assertEquals(List.of(), search(bigRoom, "zebra", null).getList("messages"), "another room's word");
         assertEquals(200, search(otherRoom, "quokka", "200").getList("messages").size());
@@ -146,9 +148,11 @@ class RoomSearchResourceTest {
     @Test
     void usesAnIndexAndIsFast() {
         for (String q : List.of("quokka", "walrus", "filler walrus 97")) { // 1%, 99%, one message of the room
-            List<String> plan = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("EXPLAIN SELECT * FROM message "
+            List<String> plan = QuarkusTransaction.requiringNew()
+                    .call(() -> em.createNativeQuery("EXPLAIN SELECT * FROM message "
                             + "WHERE room = ?1 AND search_vector @@ websearch_to_tsquery('simple', ?2) ORDER BY seq DESC LIMIT 50")
-                    .setParameter(1, bigRoom).setParameter(2, q).getResultList().stream().map(String::valueOf).toList());
+                            .setParameter(1, bigRoom).setParameter(2, q).getResultList().stream().map(String::valueOf)
+                            .toList());
             System.out.println("search test: plan for '" + q + "'\n  " + String.join("\n  ", plan));
             assertFalse(plan.stream().anyMatch(line -> line.contains("Seq Scan")), "no sequential scan for " + q);
         }
@@ -163,7 +167,8 @@ class RoomSearchResourceTest {
         }
         Arrays.sort(millis);
         System.out.printf("search test: 20 searches over REST in a %d-message room: p50 %d ms, max %d ms (%s)%n",
-                BIG, millis[9], millis[19], Arrays.stream(millis).mapToObj(Long::toString).collect(Collectors.joining(" ")));
+                BIG, millis[9], millis[19],
+                Arrays.stream(millis).mapToObj(Long::toString).collect(Collectors.joining(" ")));
         assertTrue(millis[9] < 500, "p50 under 500 ms");
     }
 
@@ -181,8 +186,9 @@ class RoomSearchResourceTest {
 
     private void pointer(String room, long userId, String username, long seq) {
         em.createNativeQuery("INSERT INTO read_pointer (room, user_id, username, last_read_message_id, last_read_seq) "
-                        + "SELECT room, ?2, ?3, id, seq FROM message WHERE room = ?1 AND seq = ?4")
-                .setParameter(1, room).setParameter(2, userId).setParameter(3, username).setParameter(4, seq).executeUpdate();
+                + "SELECT room, ?2, ?3, id, seq FROM message WHERE room = ?1 AND seq = ?4")
+                .setParameter(1, room).setParameter(2, userId).setParameter(3, username).setParameter(4, seq)
+                .executeUpdate();
     }
 
     @Test
@@ -210,7 +216,7 @@ class RoomSearchResourceTest {
 
     @Test
     void refusesBadRequestsWith400() {
-        for (String q : new String[] {null, "", "   ", "x".repeat(201)}) {
+        for (String q : new String[]{null, "", "   ", "x".repeat(201)}) {
             var request = given().auth().oauth2(alice);
             if (q != null) {
                 request.queryParam("q", q);

@@ -53,7 +53,8 @@ class ConcurrentSendTest {
                 long userId = 100 + p;
                 sent.add(pool.submit(() -> {
                     for (int i = 0; i < PER_PRODUCER; i++) {
-                        fixture.send(StreamFixture.text(room, userId, "user" + userId, "k-" + i, "message " + i, origin));
+                        fixture.send(
+                                StreamFixture.text(room, userId, "user" + userId, "k-" + i, "message " + i, origin));
                     }
                 }));
             }
@@ -64,7 +65,8 @@ class ConcurrentSendTest {
             pool.shutdown();
         }
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> fixture.roomEvents(room, RoomEvent.CHAT_MESSAGE).size() >= TOTAL);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> fixture.roomEvents(room, RoomEvent.CHAT_MESSAGE).size() >= TOTAL);
         List<Long> seqs = fixture.roomEvents(room, RoomEvent.CHAT_MESSAGE).stream().map(RoomEvent::seq).toList();
         assertEquals(LongStream.rangeClosed(1, TOTAL).boxed().toList(), seqs, "seq 1..N, each once, in stream order");
 

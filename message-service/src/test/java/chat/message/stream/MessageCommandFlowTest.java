@@ -57,7 +57,8 @@ class MessageCommandFlowTest {
         String room = StreamFixture.randomRoom();
         Origin origin = StreamFixture.randomOrigin();
         Instant before = Instant.now().minusSeconds(1);
-        fixture.send(new SendMessage(room, 7, "alice", "c-1", "c-1", "hello <b>world</b>", "/api/media/img-1", null, origin));
+        fixture.send(new SendMessage(room, 7, "alice", "c-1", "c-1", "hello <b>world</b>", "/api/media/img-1", null,
+                origin));
 
         await().atMost(WAIT).until(() -> fixture.connectionEvents(origin).size() == 1);
         List<RoomEvent> messages = fixture.roomEvents(room, RoomEvent.CHAT_MESSAGE);
@@ -141,14 +142,16 @@ class MessageCommandFlowTest {
         Origin origin = StreamFixture.randomOrigin();
         fixture.send(StreamFixture.text("bad room!", 9, "carol", "k1", "hi", origin));
         fixture.send(StreamFixture.text(StreamFixture.randomRoom(), 9, "carol", "k2", "   ", origin));
-        fixture.send(new SendMessage(StreamFixture.randomRoom(), 9, "carol", "k3", "k3", "", "https://evil.example/x.png", null, origin));
+        fixture.send(new SendMessage(StreamFixture.randomRoom(), 9, "carol", "k3", "k3", "",
+                "https://evil.example/x.png", null, origin));
         fixture.send(StreamFixture.text("private_2_1", 1, "alice", "k4", "hi", origin));
         fixture.send(StreamFixture.text("private_2_3", 1, "alice", "k5", "hi", origin));
 
         await().atMost(WAIT).until(() -> fixture.connectionEvents(origin).size() == 5);
         // each room is in its own partition, so only the answers' multiset is fixed, not their order
         List<String> codes = fixture.connectionEvents(origin).stream()
-                .map(e -> readTree(e.frame()).get("client_id").asText() + "=" + readTree(e.frame()).get("code").asText())
+                .map(e -> readTree(e.frame()).get("client_id").asText() + "="
+                        + readTree(e.frame()).get("code").asText())
                 .sorted().toList();
         assertEquals(List.of("k1=bad_frame", "k2=bad_frame", "k3=bad_frame", "k4=bad_frame", "k5=forbidden"), codes);
     }

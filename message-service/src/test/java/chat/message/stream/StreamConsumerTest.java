@@ -77,6 +77,7 @@ class StreamConsumerTest {
         List<String> handled = new CopyOnWriteArrayList<>();
         Set<String> toldSender = ConcurrentHashMap.newKeySet();
         start(key, new chat.events.redis.BatchHandler() {
+
             @Override
             public void handle(List<StreamEntry> entries) throws Exception {
                 for (StreamEntry e : entries) {

@@ -73,7 +73,8 @@ public final class StreamFixture {
 
     /** Entries of the message stream still pending (read, not acknowledged) in the service's group. */
     public int pending(String entryId) {
-        return streams.xpending(keys.get(entryId), MessageCommandConsumer.GROUP, StreamRange.of(entryId, entryId), 10).size();
+        return streams.xpending(keys.get(entryId), MessageCommandConsumer.GROUP, StreamRange.of(entryId, entryId), 10)
+                .size();
     }
 
     /** Entries in the dead-letter streams of every partition. */

@@ -16,7 +16,9 @@ public class PresenceMetrics {
     private final Counter sweptConnections;
 
     public PresenceMetrics(MeterRegistry registry) {
-        sweeps = Counter.builder("chat.presence.sweeps").description("Presence sweep ticks of this instance (one instance at a time holds the sweep lock)").register(registry);
+        sweeps = Counter.builder("chat.presence.sweeps")
+                .description("Presence sweep ticks of this instance (one instance at a time holds the sweep lock)")
+                .register(registry);
         sweptConnections = Counter.builder("chat.presence.swept.connections")
                 .description("Connections removed because their gateway stopped heartbeating").register(registry);
     }

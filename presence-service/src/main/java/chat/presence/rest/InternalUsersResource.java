@@ -32,8 +32,7 @@ public class InternalUsersResource {
 
     @GET
     @Operation(operationId = "usersOnline", summary = "Every known user with online state and last seen")
-    @APIResponse(responseCode = "200", description = "Users ordered by id",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = UserStatus.class)))
+    @APIResponse(responseCode = "200", description = "Users ordered by id", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = UserStatus.class)))
     public List<UserStatus> online() {
         return queries.everyone();
     }

@@ -43,16 +43,11 @@ public class PresenceResource {
 
     @GET
     @Operation(operationId = "roomPresence", summary = "The users online in a room, with their typing state")
-    @APIResponse(responseCode = "200", description = "The room's users, ordered by username",
-            content = @Content(schema = @Schema(implementation = RoomPresence.class)))
-    @APIResponse(responseCode = "400", description = "Not a room name (or an unsorted private one)",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "403", description = "A private room of other users",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "503", description = "auth-service unavailable (private rooms)",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "200", description = "The room's users, ordered by username", content = @Content(schema = @Schema(implementation = RoomPresence.class)))
+    @APIResponse(responseCode = "400", description = "Not a room name (or an unsorted private one)", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "403", description = "A private room of other users", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "503", description = "auth-service unavailable (private rooms)", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public RoomPresence presence(@PathParam("room") String room) {
         if (!RoomNames.isPublic(room)) {
             checkPrivateMember(room);

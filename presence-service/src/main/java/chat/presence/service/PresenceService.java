@@ -65,7 +65,8 @@ public class PresenceService {
         store.heartbeat(command.origin().gatewayId());
     }
 
-    private void connection(PresenceCommand command, Set<String> touched, List<OnlineUser> left, long now, boolean join) {
+    private void connection(PresenceCommand command, Set<String> touched, List<OnlineUser> left, long now,
+            boolean join) {
         if (!validRoom(command.room()) || command.origin() == null || isBlank(command.origin().gatewayId())
                 || isBlank(command.origin().connectionId()) || command.userId() <= 0 || isBlank(command.username())) {
             Log.warnf("presence: malformed %s ignored (room valid: %s)", command.kind(), validRoom(command.room()));

@@ -121,7 +121,8 @@ public class PresenceStore {
     public void markTyping(String room, long userId, long nowMillis) {
         String key = k.typing(room);
         zsets.zadd(key, nowMillis, Long.toString(userId));
-        zsets.zremrangebyscore(key, ScoreRange.from(Double.NEGATIVE_INFINITY, nowMillis - config.typingTtl().toMillis()));
+        zsets.zremrangebyscore(key,
+                ScoreRange.from(Double.NEGATIVE_INFINITY, nowMillis - config.typingTtl().toMillis()));
         keys.pexpire(key, config.typingTtl());
     }
 

@@ -29,7 +29,7 @@ public class Sweeper {
     private final PresenceMetrics metrics;
 
     public Sweeper(PresenceStore store, PresenceService presence, LastSeenStore lastSeen,
-                   InstanceId instance, PresenceConfig config, PresenceMetrics metrics) {
+            InstanceId instance, PresenceConfig config, PresenceMetrics metrics) {
         this.metrics = metrics;
         this.store = store;
         this.presence = presence;
@@ -38,8 +38,7 @@ public class Sweeper {
         this.lockHold = Duration.ofMillis(Math.max(100, config.sweepInterval().toMillis() * 4 / 5));
     }
 
-    @Scheduled(identity = "presence-sweeper", every = "${chat.presence.sweep-interval:5s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "presence-sweeper", every = "${chat.presence.sweep-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         try {
             metrics.swept(sweep());

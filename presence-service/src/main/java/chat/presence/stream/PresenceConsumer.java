@@ -30,7 +30,7 @@ public class PresenceConsumer {
     private final boolean enabled;
 
     public PresenceConsumer(RedisDataSource redis, StreamsConfig streams, InstanceId instance,
-                            PresenceService presence, StreamConsumers consumers) {
+            PresenceService presence, StreamConsumers consumers) {
         StreamsConfig.Consumer c = streams.consumer();
         StreamConsumer.Settings settings = new StreamConsumer.Settings(
                 new StreamNames(streams.prefix()).presenceCommands(), GROUP, instance.value(),

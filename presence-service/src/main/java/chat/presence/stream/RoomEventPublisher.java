@@ -27,7 +27,8 @@ public class RoomEventPublisher {
     private final StreamPublisher events;
 
     public RoomEventPublisher(RedisDataSource redis, StreamsConfig streams, PresenceConfig config) {
-        this.events = new StreamPublisher(redis, new StreamNames(streams.prefix()).roomEvents(), config.eventsMaxLength());
+        this.events = new StreamPublisher(redis, new StreamNames(streams.prefix()).roomEvents(),
+                config.eventsMaxLength());
     }
 
     /** Everyone in the room gets the room's current usernames. */

@@ -31,7 +31,8 @@ public final class KeycloakAccounts {
     private volatile String adminToken;
 
     public KeycloakAccounts(URI keycloak) {
-        this(keycloak, System.getenv().getOrDefault("KC_ADMIN", "admin"), System.getenv().getOrDefault("KC_ADMIN_PASSWORD", "admin"));
+        this(keycloak, System.getenv().getOrDefault("KC_ADMIN", "admin"),
+                System.getenv().getOrDefault("KC_ADMIN_PASSWORD", "admin"));
     }
 
     KeycloakAccounts(URI keycloak, String adminUser, String adminPassword) {
@@ -51,8 +52,9 @@ public final class KeycloakAccounts {
 
     /** Tokens of a user: logs in, and creates the user first if the login says it does not exist. */
     public CachedToken login(String username) {
-        HttpResponse<String> response = tokenRequest("grant_type=password&client_id=" + CLIENT + "&scope=openid&username="
-                + encode(username) + "&password=" + encode(password(username)));
+        HttpResponse<String> response = tokenRequest(
+                "grant_type=password&client_id=" + CLIENT + "&scope=openid&username="
+                        + encode(username) + "&password=" + encode(password(username)));
         if (response.statusCode() == 401 || response.statusCode() == 400) {
             createUser(username);
             response = tokenRequest("grant_type=password&client_id=" + CLIENT + "&scope=openid&username="
@@ -72,17 +74,20 @@ public final class KeycloakAccounts {
         ObjectNode user = JSON.createObjectNode().put("username", username).put("enabled", true)
                 .put("email", username + "@load.invalid").put("emailVerified", true)
                 .put("firstName", "Load").put("lastName", username);
-        user.putArray("credentials").addObject().put("type", "password").put("value", password(username)).put("temporary", false);
+        user.putArray("credentials").addObject().put("type", "password").put("value", password(username))
+                .put("temporary", false);
         for (int attempt = 0; attempt < 2; attempt++) {
             HttpRequest request = HttpRequest.newBuilder(keycloak.resolve("/admin/realms/" + REALM + "/users"))
                     .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + adminToken(attempt > 0))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(user.toString())).build();
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(user.toString())).build();
             int status = send(request).statusCode();
             if (status == 201 || status == 409) {
                 return;
             }
             if (status != 401) {
-                throw new IllegalStateException("Keycloak admin API: creating user " + username + " answered HTTP " + status);
+                throw new IllegalStateException(
+                        "Keycloak admin API: creating user " + username + " answered HTTP " + status);
             }
         }
         throw new IllegalStateException("Keycloak admin API refused the admin token (KC_ADMIN / KC_ADMIN_PASSWORD)");
@@ -91,11 +96,13 @@ public final class KeycloakAccounts {
     private String adminToken(boolean renew) {
         if (adminToken == null || renew) {
             HttpRequest request = form(keycloak.resolve("/realms/master/protocol/openid-connect/token"),
-                    "grant_type=password&client_id=admin-cli&username=" + encode(adminUser) + "&password=" + encode(adminPassword));
+                    "grant_type=password&client_id=admin-cli&username=" + encode(adminUser) + "&password="
+                            + encode(adminPassword));
             HttpResponse<String> response = send(request);
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("Keycloak admin login (" + adminUser + " on realm master) answered HTTP "
-                        + response.statusCode() + ": set KC_ADMIN / KC_ADMIN_PASSWORD");
+                throw new IllegalStateException(
+                        "Keycloak admin login (" + adminUser + " on realm master) answered HTTP "
+                                + response.statusCode() + ": set KC_ADMIN / KC_ADMIN_PASSWORD");
             }
             adminToken = read(response).path("access_token").asText();
         }
@@ -108,7 +115,8 @@ public final class KeycloakAccounts {
 
     private CachedToken parse(String username, HttpResponse<String> response) {
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("token for " + username + ": HTTP " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(
+                    "token for " + username + ": HTTP " + response.statusCode() + " " + response.body());
         }
         JsonNode body = read(response);
         long now = Instant.now().getEpochSecond();

@@ -23,7 +23,8 @@ public final class RunAccounts {
         if (!options.keycloakAuth) {
             return new RunAccounts(null, null);
         }
-        return new RunAccounts(new UserPlan(options), new TokenCache(new KeycloakAccounts(options.keycloak), options.gateway, options.tokenCache));
+        return new RunAccounts(new UserPlan(options),
+                new TokenCache(new KeycloakAccounts(options.keycloak), options.gateway, options.tokenCache));
     }
 
     /** Provisions and logs in (at most {@code concurrency} at a time) every user whose cached token would not last {@code seconds}. */

@@ -85,7 +85,8 @@ public final class TokenCache {
 
     /** Valid long enough, and (when the chat's directory is known) with the user's {@code user_id} claim. */
     private boolean usable(CachedToken token, long now, long seconds) {
-        return token != null && token.validFor(now, seconds) && (directory == null || ChatDirectory.hasUserId(token.access()));
+        return token != null && token.validFor(now, seconds)
+                && (directory == null || ChatDirectory.hasUserId(token.access()));
     }
 
     public synchronized int logins() {
@@ -136,7 +137,7 @@ public final class TokenCache {
             if (!keycloak.keycloakUrl().equals(root.path("keycloak").asText())) {
                 return; // tokens of another Keycloak: useless here
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.path("tokens").fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = root.path("tokens").fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> e = it.next();
                 JsonNode t = e.getValue();
                 tokens.put(e.getKey(), new CachedToken(t.path("access").asText(), t.path("refresh").asText(),

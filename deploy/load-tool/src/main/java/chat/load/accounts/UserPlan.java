@@ -27,7 +27,7 @@ public final class UserPlan {
     }
 
     UserPlan(String prefix, int rooms, int clientsPerRoom, int sendersPerRoom, double rate, int maxConnectionsPerUser,
-             double userFramesPerSecond, double connectionFramesPerSecond) {
+            double userFramesPerSecond, double connectionFramesPerSecond) {
         this.prefix = prefix;
         this.clientsPerRoom = clientsPerRoom;
         this.sendersPerRoom = sendersPerRoom;
@@ -36,14 +36,17 @@ public final class UserPlan {
         if (senders > 0 && rate > connectionFramesPerSecond) {
             throw new IllegalArgumentException(String.format(
                     "one connection may send at most %.0f frames/s (chat.gateway.frames-per-second): --rate %s cannot be sent "
-                            + "without rate_limited errors; use more senders at a lower rate", connectionFramesPerSecond, rate));
+                            + "without rate_limited errors; use more senders at a lower rate",
+                    connectionFramesPerSecond, rate));
         }
-        sendersPerUser = senders == 0 ? 1
+        sendersPerUser = senders == 0
+                ? 1
                 : (int) Math.min(maxConnectionsPerUser, Math.floor(userFramesPerSecond * HEADROOM / rate));
         if (sendersPerUser < 1) {
             throw new IllegalArgumentException(String.format(
                     "one user may send at most %.0f frames/s over all its connections (chat.gateway.user-frames-per-second): "
-                            + "--rate %s per connection does not fit with %.0f%% headroom", userFramesPerSecond, rate, HEADROOM * 100));
+                            + "--rate %s per connection does not fit with %.0f%% headroom",
+                    userFramesPerSecond, rate, HEADROOM * 100));
         }
         receiversPerUser = maxConnectionsPerUser;
         senderUsers = ceilDiv(senders, sendersPerUser);

@@ -55,9 +55,12 @@ public final class Connector implements AutoCloseable {
         int loops = Math.max(2, Runtime.getRuntime().availableProcessors());
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setBlockedThreadCheckInterval(60_000));
         timeoutMillis = (long) (timeoutSeconds * 1000);
-        for (String address : sourceAddresses.isEmpty() ? java.util.Collections.<String>singletonList(null) : sourceAddresses) {
+        for (String address : sourceAddresses.isEmpty()
+                ? java.util.Collections.<String>singletonList(null)
+                : sourceAddresses) {
             WebSocketClientOptions options = new WebSocketClientOptions().setMaxConnections(1_000_000)
-                    .setConnectTimeout((int) timeoutMillis).setMaxMessageSize(4 * 1024 * 1024).setMaxFrameSize(1024 * 1024)
+                    .setConnectTimeout((int) timeoutMillis).setMaxMessageSize(4 * 1024 * 1024)
+                    .setMaxFrameSize(1024 * 1024)
                     .setTcpNoDelay(true);
             if (address != null) {
                 options.setLocalAddress(address);
@@ -68,6 +71,7 @@ public final class Connector implements AutoCloseable {
         // this thread would hand back the same sticky event loop every time)
         List<Context> created = java.util.Collections.synchronizedList(new ArrayList<>());
         vertx.deployVerticle(() -> new AbstractVerticle() {
+
             @Override
             public void start() {
                 created.add(context);
@@ -96,7 +100,7 @@ public final class Connector implements AutoCloseable {
      * {@code concurrency} at a time); {@code tokens} gives a connection's bearer token (or null).
      */
     public void openAll(List<ChatConnection> connections, IntFunction<String> urls, IntFunction<String> tokens,
-                        FrameListener listener) throws InterruptedException {
+            FrameListener listener) throws InterruptedException {
         startMicros = WallClock.micros();
         for (ChatConnection c : connections) {
             handshakes.acquire();
@@ -113,7 +117,8 @@ public final class Connector implements AutoCloseable {
     private void open(ChatConnection c, String url, String token, FrameListener listener) {
         WebSocketClient client = clients.get(c.index % clients.size());
         // connect timeout only: a request timeout would also close an open socket that stays idle that long
-        WebSocketConnectOptions options = new WebSocketConnectOptions().setAbsoluteURI(url).setConnectTimeout(timeoutMillis);
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setAbsoluteURI(url)
+                .setConnectTimeout(timeoutMillis);
         if (token != null) {
             options.addHeader("Authorization", "Bearer " + token);
         }
@@ -152,7 +157,8 @@ public final class Connector implements AutoCloseable {
         c.socket = ws;
         opened.increment();
         ws.textMessageHandler(text -> listener.onFrame(c, IncomingFrame.parse(text)));
-        ws.exceptionHandler(e -> { });
+        ws.exceptionHandler(e -> {
+        });
         ws.closeHandler(x -> {
             c.closedAtNanos = System.nanoTime();
             if (!c.closing) {
@@ -217,6 +223,7 @@ public final class Connector implements AutoCloseable {
 
     @Override
     public void close() {
-        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null)
+                .join();
     }
 }

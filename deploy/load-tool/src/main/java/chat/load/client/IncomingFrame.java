@@ -43,7 +43,8 @@ public record IncomingFrame(String type, String clientId, String code, String me
                     case "code" -> code = p.getValueAsString();
                     case "message" -> message = p.getValueAsString();
                     case "seq" -> seq = value == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : -1;
-                    default -> { }
+                    default -> {
+                    }
                 }
             }
         } catch (IOException e) {
@@ -55,7 +56,8 @@ public record IncomingFrame(String type, String clientId, String code, String me
     /** A text message frame: the seed form {@code {"message": ...}}, with a client id when acks are expected. */
     public static String messageFrame(String text, String clientId) {
         // texts and client ids of the load tool are ASCII letters, digits, ':' and '-': nothing to escape
-        return clientId == null ? "{\"message\":\"" + text + "\"}"
+        return clientId == null
+                ? "{\"message\":\"" + text + "\"}"
                 : "{\"type\":\"message\",\"client_id\":\"" + clientId + "\",\"message\":\"" + text + "\"}";
     }
 }

@@ -40,7 +40,8 @@ public final class LoadOptions {
     private static final Set<String> REPEATABLE = Set.of("watch-pidfile", "watch-pid");
     private static final Set<String> KNOWN = Set.of("mode", "rooms", "clients", "connections", "senders", "rate",
             "payload-bytes", "warmup", "duration", "drain", "settle", "hold", "gateway", "url-template", "room-prefix",
-            "auth", "keycloak", "user-prefix", "token-cache", "login-concurrency", "no-acks", "max-connections-per-user",
+            "auth", "keycloak", "user-prefix", "token-cache", "login-concurrency", "no-acks",
+            "max-connections-per-user",
             "user-frames-per-second", "frames-per-second", "source-addresses", "processes", "connect-concurrency",
             "connect-timeout", "gateway-pid", "gateway-pidfile", "watch-pidfile", "watch-pid", "out", "label",
             "worker-index", "worker-count", "run-id", "help");
@@ -91,7 +92,8 @@ public final class LoadOptions {
             int connections = intIn(o, "connections", 0, 1, 1_000_000);
             rooms = (connections + clientsPerRoom - 1) / clientsPerRoom;
             if (rooms * clientsPerRoom != connections) {
-                throw new IllegalArgumentException("--connections " + connections + " is not a multiple of --clients " + clientsPerRoom);
+                throw new IllegalArgumentException(
+                        "--connections " + connections + " is not a multiple of --clients " + clientsPerRoom);
             }
         } else {
             rooms = intIn(o, "rooms", 1, 1, 100_000);
@@ -99,10 +101,12 @@ public final class LoadOptions {
         String senders = o.getOrDefault("senders", mode == Mode.INGEST ? "all" : mode == Mode.CONNECT ? "0" : "1");
         sendersPerRoom = "all".equals(senders) ? clientsPerRoom : parseInt("senders", senders);
         if (sendersPerRoom < 0 || sendersPerRoom > clientsPerRoom) {
-            throw new IllegalArgumentException("--senders must be between 0 and --clients (" + clientsPerRoom + ") or 'all'");
+            throw new IllegalArgumentException(
+                    "--senders must be between 0 and --clients (" + clientsPerRoom + ") or 'all'");
         }
         if (mode == Mode.INGEST && sendersPerRoom != clientsPerRoom) {
-            throw new IllegalArgumentException("ingest: every client sends (--senders all); use fanout for fewer senders");
+            throw new IllegalArgumentException(
+                    "ingest: every client sends (--senders all); use fanout for fewer senders");
         }
         if (mode == Mode.CONNECT && sendersPerRoom != 0) {
             throw new IllegalArgumentException("connect: connections stay idle (no --senders)");
@@ -115,8 +119,9 @@ public final class LoadOptions {
         settleSeconds = doubleIn(o, "settle", 3, 0, 120);
         holdSeconds = doubleIn(o, "hold", 10, 0, 3600);
         gateway = URI.create(o.getOrDefault("gateway", "http://127.0.0.1:8080"));
-        urlTemplate = o.getOrDefault("url-template", gateway.toString().replaceFirst("^http", "ws").replaceFirst("/$", "")
-                + "/ws/chat/{room}/");
+        urlTemplate = o.getOrDefault("url-template",
+                gateway.toString().replaceFirst("^http", "ws").replaceFirst("/$", "")
+                        + "/ws/chat/{room}/");
         if (!urlTemplate.contains("{room}")) {
             throw new IllegalArgumentException("--url-template must contain {room}");
         }

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 /** The workload a run drives. */
 public enum Mode {
+
     /** R rooms x C clients, S senders per room at a rate: deliveries per second from one send. */
     FANOUT,
     /** R rooms x C clients, every client sending at a rate: messages stored per second. */

@@ -42,7 +42,8 @@ final class ChildProcessWorker implements WorkerHandle {
         command.add(System.getProperty("java.class.path"));
         command.add("chat.load.LoadTool");
         command.addAll(options.arguments);
-        command.addAll(List.of("--worker-index", Integer.toString(index), "--worker-count", Integer.toString(options.processes),
+        command.addAll(List.of("--worker-index", Integer.toString(index), "--worker-count",
+                Integer.toString(options.processes),
                 "--run-id", options.runId, "--room-prefix", options.roomPrefix));
         process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -61,7 +62,8 @@ final class ChildProcessWorker implements WorkerHandle {
 
     @Override
     public java.util.Map<String, Long> failures() {
-        return JSON.convertValue(ready.path("failures"), new com.fasterxml.jackson.core.type.TypeReference<>() { });
+        return JSON.convertValue(ready.path("failures"), new com.fasterxml.jackson.core.type.TypeReference<>() {
+        });
     }
 
     @Override

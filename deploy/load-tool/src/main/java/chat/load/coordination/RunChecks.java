@@ -29,7 +29,8 @@ final class RunChecks {
             long perProcess = files - SPARE_FILES;
             throw new IllegalArgumentException(String.format(
                     "%,d connections in one process, but a process may hold %,d open files here (ulimit -n): "
-                            + "use --processes %d or more", largest, files,
+                            + "use --processes %d or more",
+                    largest, files,
                     (o.totalConnections() + perProcess - 1) / perProcess));
         }
         long ports = ephemeralPorts();

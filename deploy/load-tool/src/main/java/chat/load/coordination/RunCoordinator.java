@@ -141,6 +141,7 @@ public final class RunCoordinator {
 
     /** A step of the run for one worker. */
     private interface Step<T> {
+
         T apply(WorkerHandle worker) throws Exception;
     }
 

@@ -46,7 +46,8 @@ public final class GatewayProbe {
             Process p = new ProcessBuilder("jcmd", Long.toString(pid), "GC.run").redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException("jcmd " + pid + " GC.run failed (is " + pid + " the gateway's JVM, run by this user?)");
+                throw new IllegalStateException(
+                        "jcmd " + pid + " GC.run failed (is " + pid + " the gateway's JVM, run by this user?)");
             }
         } catch (IOException e) {
             throw new IllegalStateException("jcmd not runnable (a JDK's bin on PATH is needed): " + e.getMessage(), e);

@@ -33,9 +33,12 @@ public final class RunReport {
                 .put("senders_per_room", o.sendersPerRoom).put("senders", o.totalSenders()).put("rate", o.rate)
                 .put("offered_messages_per_second", o.totalSenders() * o.rate)
                 .put("offered_deliveries_per_second", o.totalSenders() * o.rate * o.clientsPerRoom)
-                .put("payload_bytes", o.payloadBytes).put("warmup_s", o.warmupSeconds).put("duration_s", o.durationSeconds)
-                .put("drain_s", o.drainSeconds).put("hold_s", o.holdSeconds).put("auth", o.keycloakAuth ? "keycloak" : "none")
-                .put("acks", o.expectAcks).put("processes", o.processes).put("source_addresses", o.sourceAddresses.size())
+                .put("payload_bytes", o.payloadBytes).put("warmup_s", o.warmupSeconds)
+                .put("duration_s", o.durationSeconds)
+                .put("drain_s", o.drainSeconds).put("hold_s", o.holdSeconds)
+                .put("auth", o.keycloakAuth ? "keycloak" : "none")
+                .put("acks", o.expectAcks).put("processes", o.processes)
+                .put("source_addresses", o.sourceAddresses.size())
                 .put("connect_concurrency", o.connectConcurrency);
 
         ObjectNode connections = root.putObject("connections");
@@ -59,7 +62,8 @@ public final class RunReport {
     private void messages(LoadOptions o, WorkerResult r) {
         boolean acks = o.expectAcks;
         ObjectNode m = root.putObject("messages");
-        double window = Math.max(o.durationSeconds, (Math.max(r.lastDeliveryMicros, r.lastAckMicros) - r.firstSendMicros) / 1e6);
+        double window = Math.max(o.durationSeconds,
+                (Math.max(r.lastDeliveryMicros, r.lastAckMicros) - r.firstSendMicros) / 1e6);
         long expected = r.expectedDeliveries(acks);
         long lost = r.lostDeliveries(acks);
         m.put("sent", r.sentMeasured).put("sent_per_second", round(r.sentMeasured / o.durationSeconds))
@@ -92,7 +96,8 @@ public final class RunReport {
             problems.add(lost + " deliveries lost");
         }
         if (r.duplicates > 0 || r.outOfOrder > 0 || r.crossRoom > 0) {
-            problems.add(r.duplicates + " duplicates, " + r.outOfOrder + " out of order, " + r.crossRoom + " cross-room");
+            problems.add(
+                    r.duplicates + " duplicates, " + r.outOfOrder + " out of order, " + r.crossRoom + " cross-room");
         }
         if (r.sentMeasured == 0) {
             problems.add("nothing sent");
@@ -112,7 +117,8 @@ public final class RunReport {
     }
 
     public void putCpu(String phase, Map<String, Object> cpu) {
-        ObjectNode node = root.has("cpu_pct_of_one_core") ? (ObjectNode) root.get("cpu_pct_of_one_core")
+        ObjectNode node = root.has("cpu_pct_of_one_core")
+                ? (ObjectNode) root.get("cpu_pct_of_one_core")
                 : root.putObject("cpu_pct_of_one_core");
         node.set(phase, JSON.valueToTree(cpu));
     }

@@ -23,28 +23,37 @@ public final class Summary {
                 c.path("processes").asInt() > 1 ? ", " + c.path("processes").asInt() + " processes" : "")));
         if (c.path("senders").asInt() > 0) {
             rows.add(row("offered", String.format("%,.0f msgs/s, %,.0f deliveries/s",
-                    c.path("offered_messages_per_second").asDouble(), c.path("offered_deliveries_per_second").asDouble())));
+                    c.path("offered_messages_per_second").asDouble(),
+                    c.path("offered_deliveries_per_second").asDouble())));
         }
         JsonNode k = r.path("connections");
-        rows.add(row("connections", String.format("opened %,d/%,d in %.2f s (%,.0f/s), failed %d %s, unexpected closes %d %s, handshake %s",
-                k.path("opened").asLong(), k.path("attempted").asLong(), k.path("connect_seconds").asDouble(),
-                k.path("connections_per_second").asDouble(), k.path("failed").asLong(), k.path("failures"),
-                k.path("unexpected_closes").asLong(), k.path("close_codes"), percentiles(k.path("handshake_ms")))));
+        rows.add(row("connections",
+                String.format("opened %,d/%,d in %.2f s (%,.0f/s), failed %d %s, unexpected closes %d %s, handshake %s",
+                        k.path("opened").asLong(), k.path("attempted").asLong(), k.path("connect_seconds").asDouble(),
+                        k.path("connections_per_second").asDouble(), k.path("failed").asLong(), k.path("failures"),
+                        k.path("unexpected_closes").asLong(), k.path("close_codes"),
+                        percentiles(k.path("handshake_ms")))));
         JsonNode m = r.path("messages");
         if (!m.isMissingNode()) {
             rows.add(row("messages", String.format("sent %,d (%,.0f/s) + %,d warm-up%s, errors %s, send failures %d",
                     m.path("sent").asLong(), m.path("sent_per_second").asDouble(), m.path("sent_warmup").asLong(),
-                    m.has("acked") ? String.format(", acked %,d (%,.0f/s), unanswered %d", m.path("acked").asLong(),
-                            m.path("acked_per_second").asDouble(), m.path("unanswered").asLong()) : " (no acks)",
+                    m.has("acked")
+                            ? String.format(", acked %,d (%,.0f/s), unanswered %d", m.path("acked").asLong(),
+                                    m.path("acked_per_second").asDouble(), m.path("unanswered").asLong())
+                            : " (no acks)",
                     m.path("errors"), m.path("send_failures").asLong())));
-            rows.add(row("deliveries", String.format("expected %,d, received %,d, lost %,d (%s%%), %,.0f deliveries/s, %,.0f msgs/s stored and delivered",
-                    m.path("expected_deliveries").asLong(), m.path("deliveries").asLong(), m.path("lost_deliveries").asLong(),
+            rows.add(row("deliveries", String.format(
+                    "expected %,d, received %,d, lost %,d (%s%%), %,.0f deliveries/s, %,.0f msgs/s stored and delivered",
+                    m.path("expected_deliveries").asLong(), m.path("deliveries").asLong(),
+                    m.path("lost_deliveries").asLong(),
                     m.path("loss_pct").asText(), m.path("deliveries_per_second").asDouble(),
                     m.path("stored_and_delivered_per_second").asDouble())));
             rows.add(row("anomalies", String.format("duplicates %d, out of order %d, cross-room %d",
                     m.path("duplicates").asLong(), m.path("out_of_order").asLong(), m.path("cross_room").asLong())));
-            rows.add(row("verdict", m.path("clean").asBoolean() ? "clean: every measured message answered and delivered once, in order"
-                    : "NOT CLEAN: " + String.join(", ", strings(m.path("problems")))));
+            rows.add(row("verdict",
+                    m.path("clean").asBoolean()
+                            ? "clean: every measured message answered and delivered once, in order"
+                            : "NOT CLEAN: " + String.join(", ", strings(m.path("problems")))));
             JsonNode lat = r.path("latency_ms");
             if (lat.has("ack")) {
                 rows.add(row("ack ms", percentiles(lat.path("ack"))));
@@ -56,7 +65,7 @@ public final class Summary {
             rows.add(row("gateway", fields(g)));
         }
         JsonNode cpu = r.path("cpu_pct_of_one_core");
-        for (Iterator<Map.Entry<String, JsonNode>> it = cpu.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = cpu.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             rows.add(row("cpu " + e.getKey(), fields(e.getValue()) + " (% of one core)"));
         }
@@ -73,13 +82,14 @@ public final class Summary {
         if (h.isMissingNode() || h.isNull()) {
             return "-";
         }
-        return String.format("p50 %s  p90 %s  p99 %s  p99.9 %s  max %s (n=%,d)", h.path("p50").asText(), h.path("p90").asText(),
+        return String.format("p50 %s  p90 %s  p99 %s  p99.9 %s  max %s (n=%,d)", h.path("p50").asText(),
+                h.path("p90").asText(),
                 h.path("p99").asText(), h.path("p99_9").asText(), h.path("max").asText(), h.path("count").asLong());
     }
 
     private static String fields(JsonNode node) {
         StringBuilder s = new StringBuilder();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             s.append(s.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue().asText());
         }
@@ -93,6 +103,6 @@ public final class Summary {
     }
 
     private static String[] row(String key, String value) {
-        return new String[] {key, value};
+        return new String[]{key, value};
     }
 }

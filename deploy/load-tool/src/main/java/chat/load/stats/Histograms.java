@@ -30,7 +30,8 @@ public final class Histograms {
 
     public static Histogram decode(String base64) {
         try {
-            Histogram h = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(base64)), 0);
+            Histogram h = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(base64)),
+                    0);
             h.setAutoResize(true);
             return h;
         } catch (DataFormatException e) {

@@ -67,8 +67,8 @@ public final class MessageText {
             return null;
         }
         try {
-            return new int[] {Integer.parseInt(clientId, run.length() + 1, dash, 10),
-                Integer.parseInt(clientId, dash + 1, clientId.length(), 10)};
+            return new int[]{Integer.parseInt(clientId, run.length() + 1, dash, 10),
+                    Integer.parseInt(clientId, dash + 1, clientId.length(), 10)};
         } catch (NumberFormatException e) {
             return null;
         }

@@ -12,7 +12,9 @@ import java.util.Map;
 public final class ReceiverBook {
 
     /** How a delivery counts. */
-    public enum Verdict { IN_ORDER, OUT_OF_ORDER, DUPLICATE }
+    public enum Verdict {
+        IN_ORDER, OUT_OF_ORDER, DUPLICATE
+    }
 
     private final Map<Integer, BitSet> seen = new HashMap<>();
     private final Map<Integer, Integer> lastNBySender = new HashMap<>();

@@ -51,7 +51,7 @@ final class Pacer {
     void start(long startNanos, long measureStart, long end) {
         for (ChatConnection s : senders) {
             double offset = (s.index() * SPREAD) % 1.0;
-            due.add(new long[] {startNanos + (long) (offset * periodNanos)});
+            due.add(new long[]{startNanos + (long) (offset * periodNanos)});
         }
         context.runOnContext(v -> timer = vertx.setPeriodic(TICK_MILLIS, id -> tick(measureStart, end)));
     }
@@ -77,7 +77,9 @@ final class Pacer {
                 if (text == null) {
                     break;
                 }
-                String clientId = clientIds ? ledger.ids().clientId(sender.index(), sender.sender().lastNumber()) : null;
+                String clientId = clientIds
+                        ? ledger.ids().clientId(sender.index(), sender.sender().lastNumber())
+                        : null;
                 if (!sender.send(IncomingFrame.messageFrame(text, clientId))) {
                     ledger.sendFailed();
                 }

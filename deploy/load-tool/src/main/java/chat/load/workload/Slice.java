@@ -9,7 +9,8 @@ public record Slice(int from, int to) {
 
     public static Slice of(int worker, int workers, int rooms, int clientsPerRoom) {
         if (rooms >= workers) {
-            return new Slice(rooms * worker / workers * clientsPerRoom, rooms * (worker + 1) / workers * clientsPerRoom);
+            return new Slice(rooms * worker / workers * clientsPerRoom,
+                    rooms * (worker + 1) / workers * clientsPerRoom);
         }
         int total = rooms * clientsPerRoom;
         return new Slice((int) ((long) total * worker / workers), (int) ((long) total * (worker + 1) / workers));

@@ -44,12 +44,15 @@ public final class Worker implements FrameListener, AutoCloseable {
         this.tag = options.workerCount > 1 ? "[worker " + options.workerIndex + "] " : "";
         int firstRoom = slice.from() / options.clientsPerRoom;
         int lastRoom = (slice.to() - 1) / options.clientsPerRoom;
-        this.ledger = new RunLedger(new MessageText(options.runId), options.clientsPerRoom, firstRoom, lastRoom - firstRoom + 1);
-        this.connector = new Connector(options.sourceAddresses, options.connectConcurrency, options.connectTimeoutSeconds);
+        this.ledger = new RunLedger(new MessageText(options.runId), options.clientsPerRoom, firstRoom,
+                lastRoom - firstRoom + 1);
+        this.connector = new Connector(options.sourceAddresses, options.connectConcurrency,
+                options.connectTimeoutSeconds);
         for (int i = slice.from(); i < slice.to(); i++) {
             int room = i / options.clientsPerRoom;
             boolean sends = i % options.clientsPerRoom < options.sendersPerRoom;
-            ChatConnection c = connector.prepare(i, room, sends ? new SenderBook(i, room, options.messagesPerSender()) : null);
+            ChatConnection c = connector.prepare(i, room,
+                    sends ? new SenderBook(i, room, options.messagesPerSender()) : null);
             connections.add(c);
             if (sends) {
                 pacers.computeIfAbsent(c.context(), ctx -> new Pacer(connector.vertx(), ctx, ledger, options.rate,
@@ -64,7 +67,8 @@ public final class Worker implements FrameListener, AutoCloseable {
         long start = System.nanoTime();
         connector.openAll(connections, options::url, tokens, this);
         double seconds = (System.nanoTime() - start) / 1e9;
-        log("opened %,d of %,d in %.2f s (%.0f/s)", connector.opened(), connector.attempted(), seconds, connector.opened() / seconds);
+        log("opened %,d of %,d in %.2f s (%.0f/s)", connector.opened(), connector.attempted(), seconds,
+                connector.opened() / seconds);
         long settleEnd = System.nanoTime() + (long) (options.settleSeconds * 1e9);
         Thread.sleep(Math.min(300, (long) (options.settleSeconds * 1000)));
         while (System.nanoTime() < settleEnd && System.nanoTime() - lastFrameNanos < 500_000_000L) {
@@ -117,7 +121,8 @@ public final class Worker implements FrameListener, AutoCloseable {
             return false;
         }
         if (options.rooms >= options.workerCount) { // every member of these rooms is here: count what is owed
-            return ledger.deliveriesMeasured() >= ledger.owedDeliveries(connections, measureStartNanos, options.expectAcks)
+            return ledger.deliveriesMeasured() >= ledger.owedDeliveries(connections, measureStartNanos,
+                    options.expectAcks)
                     && ledger.quietNanos() > 300_000_000L;
         }
         return ledger.quietNanos() > 1_000_000_000L;
@@ -182,7 +187,8 @@ public final class Worker implements FrameListener, AutoCloseable {
                 }
             }
             case "error" -> ledger.error(c.sender(), frame.clientId(), frame.code() == null ? "none" : frame.code());
-            default -> { }
+            default -> {
+            }
         }
     }
 

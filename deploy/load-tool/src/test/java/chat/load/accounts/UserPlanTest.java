@@ -24,7 +24,8 @@ class UserPlanTest {
             }
         }
         connections.values().forEach(n -> assertTrue(n <= 50, "at most 50 connections per user, got " + n));
-        frames.values().forEach(f -> assertTrue(f <= 40 * UserPlan.HEADROOM, "frames/s per user under the limit, got " + f));
+        frames.values()
+                .forEach(f -> assertTrue(f <= 40 * UserPlan.HEADROOM, "frames/s per user under the limit, got " + f));
         assertEquals(plan.users(), connections.size(), "every planned user is used");
     }
 

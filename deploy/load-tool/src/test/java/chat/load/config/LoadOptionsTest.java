@@ -25,12 +25,14 @@ class LoadOptionsTest {
         LoadOptions o = LoadOptions.parse("connect", "--connections", "15000", "--clients", "100");
         assertEquals(150, o.rooms);
         assertEquals(15_000, o.totalConnections());
-        assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("connect", "--connections", "150", "--clients", "100"));
+        assertThrows(IllegalArgumentException.class,
+                () -> LoadOptions.parse("connect", "--connections", "150", "--clients", "100"));
     }
 
     @Test
     void anyServerRunsWithoutAuthAndWithoutAcks() {
-        LoadOptions o = LoadOptions.parse("fanout", "--auth", "none", "--url-template", "ws://127.0.0.1:8391/ws/chat/{room}/",
+        LoadOptions o = LoadOptions.parse("fanout", "--auth", "none", "--url-template",
+                "ws://127.0.0.1:8391/ws/chat/{room}/",
                 "--clients", "500", "--senders", "20", "--rate", "10");
         assertEquals(false, o.keycloakAuth);
         assertEquals(false, o.expectAcks);
@@ -41,7 +43,8 @@ class LoadOptionsTest {
     void badOptionsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("--rooms", "1"));
         assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("fanout", "--roms", "1"));
-        assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("fanout", "--clients", "5", "--senders", "6"));
+        assertThrows(IllegalArgumentException.class,
+                () -> LoadOptions.parse("fanout", "--clients", "5", "--senders", "6"));
         assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("ingest", "--senders", "1"));
         assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse("fanout", "--url-template", "ws://x/ws/"));
     }

@@ -29,7 +29,8 @@ class RunReportTest {
         assertFalse(m.path("clean").asBoolean());
         assertEquals("6 unanswered", m.path("problems").get(0).asText());
         assertEquals(0, m.path("lost_deliveries").asLong(), "the acked ones all arrived");
-        assertTrue(Summary.of(new RunReport(o, result(10, 4, 8), Instant.now()).json()).contains("NOT CLEAN: 6 unanswered"));
+        assertTrue(Summary.of(new RunReport(o, result(10, 4, 8), Instant.now()).json())
+                .contains("NOT CLEAN: 6 unanswered"));
     }
 
     @Test

@@ -25,7 +25,7 @@ class MessageTextTest {
     void clientIdCarriesSenderAndNumber() {
         String clientId = ids.clientId(19_999, 12_345);
         assertTrue(clientId.length() <= 64);
-        assertArrayEquals(new int[] {19_999, 12_345}, ids.parseClientId(clientId));
+        assertArrayEquals(new int[]{19_999, 12_345}, ids.parseClientId(clientId));
     }
 
     @Test

@@ -14,6 +14,7 @@ class RunLedgerTest {
 
     /** A member of a room, open from {@code opened} to {@code closed} (0: still open). */
     private record FakeMember(int room, long opened, long closed, ReceiverBook received) implements Member {
+
         FakeMember(int room) {
             this(room, 1, 0, new ReceiverBook());
         }
@@ -187,7 +188,8 @@ class RunLedgerTest {
                 b.delivery(0, b2.received(), text, seq);
             }
         }
-        WorkerResult merged = WorkerResult.merge(List.of(a.result(List.of(a1), 10, 20), b.result(List.of(b1, b2), 10, 20)));
+        WorkerResult merged = WorkerResult
+                .merge(List.of(a.result(List.of(a1), 10, 20), b.result(List.of(b1, b2), 10, 20)));
 
         assertEquals(4, merged.acked);
         assertEquals(12, merged.expectedDeliveries(true));
