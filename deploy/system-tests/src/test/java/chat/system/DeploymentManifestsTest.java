@@ -208,6 +208,18 @@ class DeploymentManifestsTest {
         assertTrue(passwords.add(secret.getData().get(defaultKey)), "default shares a service's password");
     }
 
+    @Test
+    void readmeTellsOperatorsTheLaunchersRedisAclRules() throws Exception {
+        List<String> documented = Files.readString(ROOT.resolve("deploy/README.md")).lines()
+                .filter(l -> l.startsWith("ACL SETUSER ")).toList();
+        assertEquals(SERVICES.size(), documented.size(), "one ACL SETUSER line per service");
+        for (chat.stack.ServiceKind kind : chat.stack.ServiceKind.values()) {
+            String expected = "ACL SETUSER " + kind.module() + " reset on >PASSWORD "
+                    + String.join(" ", chat.stack.RedisAcl.rules(kind));
+            assertTrue(documented.contains(expected), "deploy/README.md lacks: " + expected);
+        }
+    }
+
     /** The {@code --user NAME RULES...} groups of a redis-server command line, by user name. */
     private static Map<String, List<String>> redisUsers(List<String> args) {
         Map<String, List<String>> users = new java.util.LinkedHashMap<>();
