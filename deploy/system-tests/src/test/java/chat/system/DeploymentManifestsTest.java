@@ -181,12 +181,32 @@ class DeploymentManifestsTest {
     void devOverlayRedisHasTheLaunchersAclUsersWithTheServicesOwnPasswords() {
         List<HasMetadata> resources = parseAll(kustomize("k8s/overlays/dev"));
         Container redis = deployment(resources, "redis").getSpec().getTemplate().getSpec().getContainers().get(0);
-        Map<String, List<String>> users = redisUsers(redis.getArgs());
         Secret secret = resources.stream()
                 .filter(r -> r instanceof Secret && r.getMetadata().getName().startsWith("chat-redis-"))
                 .map(Secret.class::cast).findFirst().orElseThrow();
-        assertEquals(SERVICES.size(), users.size(), "one user per service: " + users.keySet());
+        Set<String> passwordKeys = redisUsersAreRedisAcls(resources, "", redis, secret.getMetadata().getName());
         Set<String> passwords = new java.util.HashSet<>();
+        passwordKeys.forEach(key -> assertTrue(passwords.add(secret.getData().get(key)), key + " shares a password"));
+    }
+
+    @Test
+    void helmChartDeploysRedisWithTheLaunchersAclUsers() {
+        List<HasMetadata> resources = render("redis-deployed.yaml");
+        Container redis = deployment(resources, "chat-redis").getSpec().getTemplate().getSpec().getContainers().get(0);
+        redisUsersAreRedisAcls(resources, "chat-", redis, "chat-redis");
+        ConfigMap config = only(resources, ConfigMap.class);
+        assertEquals("redis://chat-redis:6379", config.getData().get("CHAT_REDIS_URL"), "services reach that Redis");
+    }
+
+    /**
+     * The Redis container's users are RedisAcl's (one per service, its rules exactly), each with the
+     * password under the key its service reads, and default has its own key; returns those keys.
+     */
+    private static Set<String> redisUsersAreRedisAcls(List<HasMetadata> resources, String prefix, Container redis,
+            String secret) {
+        Map<String, List<String>> users = redisUsers(redis.getArgs());
+        assertEquals(SERVICES.size(), users.size(), "one user per service: " + users.keySet());
+        Set<String> keys = new java.util.HashSet<>();
         for (chat.stack.ServiceKind kind : chat.stack.ServiceKind.values()) {
             List<String> user = users.get(kind.module());
             assertNotNull(user, "Redis user " + kind.module());
@@ -194,18 +214,19 @@ class DeploymentManifestsTest {
             assertEquals(chat.stack.RedisAcl.rules(kind), user.subList(2, user.size()),
                     kind.module() + ": the local launcher's rules (RedisAcl)");
             // the password Redis sets is the one the service reads: the same Secret key
-            String variable = user.get(1).replaceFirst("^>\\$\\((\\w+)\\)$", "$1");
-            SecretKeySelector redisSide = secretOf(redis, variable);
-            Container service = deployment(resources, kind.module()).getSpec().getTemplate().getSpec()
+            SecretKeySelector redisSide = secretOf(redis, user.get(1).replaceFirst("^>\\$\\((\\w+)\\)$", "$1"));
+            Container service = deployment(resources, prefix + kind.module()).getSpec().getTemplate().getSpec()
                     .getContainers().get(0);
             assertEquals(secretOf(service, "QUARKUS_REDIS_PASSWORD").getKey(), redisSide.getKey(), kind.module());
-            assertEquals(secret.getMetadata().getName(), redisSide.getName(), kind.module());
-            assertTrue(passwords.add(secret.getData().get(redisSide.getKey())), kind.module() + " shares a password");
+            assertEquals(secret, redisSide.getName(), kind.module());
+            assertTrue(keys.add(redisSide.getKey()), kind.module() + " shares a password key");
         }
         int requirepass = redis.getArgs().indexOf("--requirepass");
         assertTrue(requirepass >= 0, "default has a password");
-        String defaultKey = secretOf(redis, redis.getArgs().get(requirepass + 1).replaceAll("[$()]", "")).getKey();
-        assertTrue(passwords.add(secret.getData().get(defaultKey)), "default shares a service's password");
+        SecretKeySelector defaultSide = secretOf(redis, redis.getArgs().get(requirepass + 1).replaceAll("[$()]", ""));
+        assertEquals(secret, defaultSide.getName());
+        assertTrue(keys.add(defaultSide.getKey()), "default shares a service's password key");
+        return keys;
     }
 
     @Test
