@@ -62,11 +62,9 @@ class DeploymentManifestsTest {
         }
         operational(resources, "chart defaults");
         assertEquals(SERVICES.size(), resources.stream().filter(r -> r instanceof PodDisruptionBudget).count());
-        for (String service : SERVICES) { // production refuses a Redis without a password: every service gets one
-            Container c = deployment(resources, "chat-" + service).getSpec().getTemplate().getSpec().getContainers()
-                    .get(0);
-            assertEquals("chat-redis", secretOf(c, "QUARKUS_REDIS_PASSWORD").getName(), service);
-        }
+        Map<String, String> ownKeys = new java.util.HashMap<>();
+        SERVICES.forEach(s -> ownKeys.put(s, s + "-password"));
+        ownRedisCredentials(resources, "chat-", "chat-redis", ownKeys, Map.of());
         Container auth = deployment(resources, "chat-auth-service").getSpec().getTemplate().getSpec().getContainers()
                 .get(0);
         assertEquals("10.0.0.0/8", env(auth, "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES").getValue(),
@@ -81,7 +79,13 @@ class DeploymentManifestsTest {
         assertEquals("registry.example.com/chat-engine/auth-service:1.2.3", c.getImage());
         assertEquals("managed-pg", secretOf(c, "QUARKUS_DATASOURCE_PASSWORD").getName());
         assertEquals("pass", secretOf(c, "QUARKUS_DATASOURCE_PASSWORD").getKey());
-        assertEquals("managed-redis", secretOf(c, "QUARKUS_REDIS_PASSWORD").getName());
+        ownRedisCredentials(resources, "chat-", "managed-redis",
+                Map.of("chat-gateway", "gateway-redis-password", "auth-service", "auth-redis-password",
+                        "message-service", "message-redis-password", "media-service", "media-redis-password",
+                        "presence-service", "presence-redis-password"),
+                Map.of("chat-gateway", "chat-prod-gateway", "auth-service", "chat-prod-auth", "message-service",
+                        "chat-prod-message", "media-service", "chat-prod-media", "presence-service",
+                        "chat-prod-presence"));
         assertEquals("chat-clients", secretOf(c, "QUARKUS_KEYCLOAK_ADMIN_CLIENT_CLIENT_SECRET").getName());
         assertTrue(env(c, "QUARKUS_DATASOURCE_JDBC_URL").getValue()
                 .startsWith("jdbc:postgresql://pg.db.example.internal:6432/"));
@@ -144,13 +148,139 @@ class DeploymentManifestsTest {
     }
 
     @Test
+    void helmChartRefusesTwoServicesSharingARedisPassword() {
+        Path shared = VALUES.resolve("../helm-shared-redis-password.yaml");
+        try {
+            Files.writeString(shared, "redis:\n  users:\n    media-service: {username: media-service, passwordKey: "
+                    + "message-service-password}\n");
+            Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                    () -> new Helm(CHART).template().withName("chat").withValuesFile(shared).call());
+            assertTrue(e.getMessage().contains("shares the password key message-service-password"), e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            shared.toFile().delete();
+        }
+    }
+
+    @Test
     void everyKustomizeOverlayRendersValidResources() {
         for (String dir : List.of("k8s/base", "k8s/overlays/dev", "k8s/overlays/production")) {
             List<HasMetadata> resources = parseAll(kustomize(dir));
             assertEquals(SERVICES.size(), resources.stream().filter(r -> r instanceof Deployment
                     && r.getMetadata().getLabels().containsValue("chat-engine")).count(), dir);
             operational(resources, dir);
+            String redisSecret = dir.endsWith("dev") ? secretNamed(resources, "chat-redis") : "chat-redis";
+            Map<String, String> ownKeys = new java.util.HashMap<>();
+            SERVICES.forEach(s -> ownKeys.put(s, s + "-password"));
+            ownRedisCredentials(resources, "", redisSecret, ownKeys, Map.of());
         }
+    }
+
+    @Test
+    void devOverlayRedisHasTheLaunchersAclUsersWithTheServicesOwnPasswords() {
+        List<HasMetadata> resources = parseAll(kustomize("k8s/overlays/dev"));
+        Container redis = deployment(resources, "redis").getSpec().getTemplate().getSpec().getContainers().get(0);
+        Secret secret = resources.stream()
+                .filter(r -> r instanceof Secret && r.getMetadata().getName().startsWith("chat-redis-"))
+                .map(Secret.class::cast).findFirst().orElseThrow();
+        Set<String> passwordKeys = redisUsersAreRedisAcls(resources, "", redis, secret.getMetadata().getName());
+        Set<String> passwords = new java.util.HashSet<>();
+        passwordKeys.forEach(key -> assertTrue(passwords.add(secret.getData().get(key)), key + " shares a password"));
+    }
+
+    @Test
+    void helmChartDeploysRedisWithTheLaunchersAclUsers() {
+        List<HasMetadata> resources = render("redis-deployed.yaml");
+        Container redis = deployment(resources, "chat-redis").getSpec().getTemplate().getSpec().getContainers().get(0);
+        redisUsersAreRedisAcls(resources, "chat-", redis, "chat-redis");
+        ConfigMap config = only(resources, ConfigMap.class);
+        assertEquals("redis://chat-redis:6379", config.getData().get("CHAT_REDIS_URL"), "services reach that Redis");
+    }
+
+    /**
+     * The Redis container's users are RedisAcl's (one per service, its rules exactly), each with the
+     * password under the key its service reads, and default has its own key; returns those keys.
+     */
+    private static Set<String> redisUsersAreRedisAcls(List<HasMetadata> resources, String prefix, Container redis,
+            String secret) {
+        Map<String, List<String>> users = redisUsers(redis.getArgs());
+        assertEquals(SERVICES.size(), users.size(), "one user per service: " + users.keySet());
+        Set<String> keys = new java.util.HashSet<>();
+        for (chat.stack.ServiceKind kind : chat.stack.ServiceKind.values()) {
+            List<String> user = users.get(kind.module());
+            assertNotNull(user, "Redis user " + kind.module());
+            assertEquals("on", user.get(0), kind.module());
+            assertEquals(chat.stack.RedisAcl.rules(kind), user.subList(2, user.size()),
+                    kind.module() + ": the local launcher's rules (RedisAcl)");
+            // the password Redis sets is the one the service reads: the same Secret key
+            SecretKeySelector redisSide = secretOf(redis, user.get(1).replaceFirst("^>\\$\\((\\w+)\\)$", "$1"));
+            Container service = deployment(resources, prefix + kind.module()).getSpec().getTemplate().getSpec()
+                    .getContainers().get(0);
+            assertEquals(secretOf(service, "QUARKUS_REDIS_PASSWORD").getKey(), redisSide.getKey(), kind.module());
+            assertEquals(secret, redisSide.getName(), kind.module());
+            assertTrue(keys.add(redisSide.getKey()), kind.module() + " shares a password key");
+        }
+        int requirepass = redis.getArgs().indexOf("--requirepass");
+        assertTrue(requirepass >= 0, "default has a password");
+        SecretKeySelector defaultSide = secretOf(redis, redis.getArgs().get(requirepass + 1).replaceAll("[$()]", ""));
+        assertEquals(secret, defaultSide.getName());
+        assertTrue(keys.add(defaultSide.getKey()), "default shares a service's password key");
+        return keys;
+    }
+
+    @Test
+    void readmeTellsOperatorsTheLaunchersRedisAclRules() throws Exception {
+        List<String> documented = Files.readString(ROOT.resolve("deploy/README.md")).lines()
+                .filter(l -> l.startsWith("ACL SETUSER ")).toList();
+        assertEquals(SERVICES.size(), documented.size(), "one ACL SETUSER line per service");
+        for (chat.stack.ServiceKind kind : chat.stack.ServiceKind.values()) {
+            String expected = "ACL SETUSER " + kind.module() + " reset on >PASSWORD "
+                    + String.join(" ", chat.stack.RedisAcl.rules(kind));
+            assertTrue(documented.contains(expected), "deploy/README.md lacks: " + expected);
+        }
+    }
+
+    /** The {@code --user NAME RULES...} groups of a redis-server command line, by user name. */
+    private static Map<String, List<String>> redisUsers(List<String> args) {
+        Map<String, List<String>> users = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--user")) {
+                int end = i + 2;
+                while (end < args.size() && !args.get(end).startsWith("--")) {
+                    end++;
+                }
+                users.put(args.get(i + 1), new ArrayList<>(args.subList(i + 2, end)));
+                i = end - 1;
+            }
+        }
+        return users;
+    }
+
+    /**
+     * Every service logs in to Redis as its own user ({@code ?user=} on the shared URL) with the
+     * password under its own key of the Secret: no two services share a user or a key.
+     */
+    private static void ownRedisCredentials(List<HasMetadata> resources, String prefix, String secret,
+            Map<String, String> passwordKeys, Map<String, String> usernames) {
+        Set<String> keys = new java.util.HashSet<>();
+        Set<String> names = new java.util.HashSet<>();
+        for (String service : SERVICES) {
+            Container c = deployment(resources, prefix + service).getSpec().getTemplate().getSpec().getContainers()
+                    .get(0);
+            SecretKeySelector password = secretOf(c, "QUARKUS_REDIS_PASSWORD");
+            assertEquals(secret, password.getName(), service);
+            assertEquals(passwordKeys.get(service), password.getKey(), service + " reads its own password");
+            String user = usernames.getOrDefault(service, service);
+            assertEquals("$(CHAT_REDIS_URL)?user=" + user, env(c, "QUARKUS_REDIS_HOSTS").getValue(), service);
+            assertTrue(keys.add(password.getKey()) && names.add(user), service + " shares Redis credentials");
+        }
+    }
+
+    private static String secretNamed(List<HasMetadata> resources, String generatedFrom) {
+        return resources.stream().filter(r -> r instanceof Secret)
+                .map(r -> r.getMetadata().getName()).filter(n -> n.startsWith(generatedFrom + "-")).findFirst()
+                .orElseThrow(() -> new AssertionError("no Secret " + generatedFrom));
     }
 
     @Test
@@ -188,7 +318,6 @@ class DeploymentManifestsTest {
         assertTrue(redis.getArgs().contains("--requirepass"), "Redis wants a password");
         Container gateway = deployment(resources, "chat-gateway").getSpec().getTemplate().getSpec().getContainers()
                 .get(0);
-        assertTrue(secretOf(gateway, "QUARKUS_REDIS_PASSWORD").getName().startsWith("chat-redis-"));
         assertEquals("127.0.0.1:5000/chat-engine/chat-gateway:0.1.0-SNAPSHOT", gateway.getImage());
     }
 
