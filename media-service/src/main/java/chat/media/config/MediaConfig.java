@@ -33,9 +33,6 @@ public interface MediaConfig {
     /** The media-upload consumer. */
     Consumer consumer();
 
-    /** The look-up of callers' numeric ids at auth-service, for private-room media. */
-    Directory directory();
-
     /** The media-upload consumer. */
     interface Consumer {
 
@@ -62,13 +59,5 @@ public interface MediaConfig {
         /** Size of the pieces media bytes are written and read in (memory per request is one piece). */
         @WithDefault("262144")
         int chunkBytes();
-    }
-
-    /** The look-up of callers' numeric ids at auth-service, for private-room media. */
-    interface Directory {
-
-        /** Token subjects whose numeric id is remembered at most (the map is emptied when full). */
-        @WithDefault("100000")
-        int cacheSize();
     }
 }
