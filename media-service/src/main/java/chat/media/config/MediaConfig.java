@@ -45,11 +45,11 @@ public interface MediaConfig {
         int batchSize();
 
         /** How long one read waits for new uploads. */
-        @WithDefault("PT1S")
+        @WithDefault("1s")
         Duration block();
 
         /** Idle time after which a dead consumer's pending uploads are taken over. */
-        @WithDefault("PT30S")
+        @WithDefault("30s")
         Duration claimAfter();
     }
 
