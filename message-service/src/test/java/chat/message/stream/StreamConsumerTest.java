@@ -57,7 +57,7 @@ class StreamConsumerTest {
     }
 
     private String newStream() {
-        return "consumer-test-" + UUID.randomUUID() + ":in";
+        return "consumer-test-" + UUID.randomUUID() + ":{messages:0}:in"; // a key this service's Redis user may use
     }
 
     private StreamConsumer start(String key, chat.events.redis.BatchHandler handler) {
