@@ -12,7 +12,7 @@ public class PresenceStackResource extends StackTestResource {
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(super.start());
-        config.put("quarkus.rest-client.auth.url", auth.start());
+        config.put("quarkus.rest-client.auth-service.url", auth.start());
         return config;
     }
 

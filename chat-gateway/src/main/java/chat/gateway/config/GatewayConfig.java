@@ -127,10 +127,6 @@ public interface GatewayConfig {
         /** How a {@code resume} replays history: page by page, within a memory budget. */
         Resume resume();
 
-        /** How long a resolved user (token subject to directory id) is cached. */
-        @WithDefault("10m")
-        Duration userCacheTtl();
-
         /**
          * Admission control: past this many open connections new upgrades get HTTP 503 (the client
          * reconnects, to another gateway); connections already open are not touched.

@@ -135,7 +135,7 @@ class FrameParserTest {
                     case "maxFrameBytes" -> maxFrameBytes;
                     case "maxClientIdLength" -> 64;
                     case "allowedOrigins" -> Optional.of(List.of());
-                    case "gapTimeout", "heartbeatInterval", "userCacheTtl" -> Duration.ofSeconds(1);
+                    case "gapTimeout", "heartbeatInterval" -> Duration.ofSeconds(1);
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
         return (GatewayConfig) Proxy.newProxyInstance(FrameParserTest.class.getClassLoader(),

@@ -33,9 +33,6 @@ public interface MediaConfig {
     /** The media-upload consumer. */
     Consumer consumer();
 
-    /** The look-up of callers' numeric ids at auth-service, for private-room media. */
-    Directory directory();
-
     /** The media-upload consumer. */
     interface Consumer {
 
@@ -48,11 +45,11 @@ public interface MediaConfig {
         int batchSize();
 
         /** How long one read waits for new uploads. */
-        @WithDefault("PT1S")
+        @WithDefault("1s")
         Duration block();
 
         /** Idle time after which a dead consumer's pending uploads are taken over. */
-        @WithDefault("PT30S")
+        @WithDefault("30s")
         Duration claimAfter();
     }
 
@@ -62,13 +59,5 @@ public interface MediaConfig {
         /** Size of the pieces media bytes are written and read in (memory per request is one piece). */
         @WithDefault("262144")
         int chunkBytes();
-    }
-
-    /** The look-up of callers' numeric ids at auth-service, for private-room media. */
-    interface Directory {
-
-        /** Token subjects whose numeric id is remembered at most (the map is emptied when full). */
-        @WithDefault("100000")
-        int cacheSize();
     }
 }

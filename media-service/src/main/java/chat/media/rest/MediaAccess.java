@@ -2,8 +2,8 @@ package chat.media.rest;
 
 import chat.events.ErrorCode;
 import chat.events.rest.ApiException;
-import chat.media.client.DirectoryUnavailable;
-import chat.media.client.UserDirectory;
+import chat.events.identity.CallerIds;
+import chat.events.identity.DirectoryUnavailable;
 import chat.media.service.RoomMembership;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,10 +18,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class MediaAccess {
 
-    private final UserDirectory directory;
+    private final CallerIds directory;
     private final JsonWebToken caller;
 
-    public MediaAccess(UserDirectory directory, JsonWebToken caller) {
+    public MediaAccess(CallerIds directory, JsonWebToken caller) {
         this.directory = directory;
         this.caller = caller;
     }

@@ -1,7 +1,7 @@
 package chat.media.stream;
 
 import chat.events.redis.StreamConsumer;
-import chat.media.config.InstanceId;
+import chat.events.consumer.InstanceName;
 import chat.media.config.MediaConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -20,7 +20,7 @@ public class MediaUploadConsumer {
     private final String key;
     private final StreamConsumer consumer;
 
-    public MediaUploadConsumer(MediaConfig config, InstanceId instance, RedisDataSource redis,
+    public MediaUploadConsumer(MediaConfig config, InstanceName instance, RedisDataSource redis,
             StreamPublishers publishers, MediaUploadHandler handler) {
         this.config = config;
         MediaConfig.Consumer settings = config.consumer();

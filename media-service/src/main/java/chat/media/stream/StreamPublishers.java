@@ -1,9 +1,9 @@
 package chat.media.stream;
 
 import chat.events.StreamNames;
+import chat.events.config.StreamsConfig;
 import chat.events.redis.MessageCommandStreams;
 import chat.events.redis.StreamPublisher;
-import chat.media.config.StreamsConfig;
 import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,10 +15,9 @@ public class StreamPublishers {
     private final MessageCommandStreams messages;
     private final StreamPublisher events;
 
-    public StreamPublishers(RedisDataSource redis, StreamsConfig config,
-            chat.events.config.StreamsConfig shared) {
+    public StreamPublishers(RedisDataSource redis, StreamsConfig config) {
         this.names = new StreamNames(config.prefix());
-        this.messages = new MessageCommandStreams(redis, names, shared.messagePartitions());
+        this.messages = new MessageCommandStreams(redis, names, config.messagePartitions());
         this.events = new StreamPublisher(redis, names.roomEvents(), config.eventsMaxLength());
     }
 

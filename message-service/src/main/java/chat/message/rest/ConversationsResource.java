@@ -3,7 +3,8 @@ package chat.message.rest;
 import chat.events.ErrorCode;
 import chat.events.rest.ApiException;
 import chat.events.rest.ApiError;
-import chat.message.client.UserDirectory;
+import chat.events.identity.CallerIds;
+import chat.events.identity.DirectoryUnavailable;
 import chat.message.service.ConversationService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
@@ -27,10 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ConversationsResource {
 
     private final ConversationService conversations;
-    private final UserDirectory directory;
+    private final CallerIds directory;
     private final JsonWebToken caller;
 
-    public ConversationsResource(ConversationService conversations, UserDirectory directory, JsonWebToken caller) {
+    public ConversationsResource(ConversationService conversations, CallerIds directory, JsonWebToken caller) {
         this.conversations = conversations;
         this.directory = directory;
         this.caller = caller;
@@ -47,7 +48,7 @@ public class ConversationsResource {
         try {
             return new ConversationList(directory.userId(caller)
                     .map(conversations::of).orElse(List.of()));
-        } catch (UserDirectory.DirectoryUnavailableException e) {
+        } catch (DirectoryUnavailable e) {
             throw new ApiException(ErrorCode.UNAVAILABLE, "cannot tell who you are now; retry later");
         }
     }

@@ -3,7 +3,8 @@ package chat.message.rest;
 import chat.events.ErrorCode;
 import chat.events.rest.ApiException;
 import chat.events.RoomNames;
-import chat.message.client.UserDirectory;
+import chat.events.identity.CallerIds;
+import chat.events.identity.DirectoryUnavailable;
 import chat.message.service.Reader;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,10 +19,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class RoomAccess {
 
-    private final UserDirectory directory;
+    private final CallerIds directory;
     private final JsonWebToken caller;
 
-    public RoomAccess(UserDirectory directory, JsonWebToken caller) {
+    public RoomAccess(CallerIds directory, JsonWebToken caller) {
         this.directory = directory;
         this.caller = caller;
     }
@@ -32,7 +33,7 @@ public class RoomAccess {
         Optional<Long> userId;
         try {
             userId = directory.userId(caller);
-        } catch (UserDirectory.DirectoryUnavailableException e) {
+        } catch (DirectoryUnavailable e) {
             if (pair.isPresent()) {
                 throw new ApiException(ErrorCode.UNAVAILABLE, "cannot check private room membership now; retry later");
             }

@@ -1,6 +1,6 @@
 package chat.presence.service;
 
-import chat.presence.config.InstanceId;
+import chat.events.consumer.InstanceName;
 import chat.presence.config.PresenceConfig;
 import chat.presence.metrics.PresenceMetrics;
 import io.quarkus.logging.Log;
@@ -29,7 +29,7 @@ public class Sweeper {
     private final PresenceMetrics metrics;
 
     public Sweeper(PresenceStore store, PresenceService presence, LastSeenStore lastSeen,
-            InstanceId instance, PresenceConfig config, PresenceMetrics metrics) {
+            InstanceName instance, PresenceConfig config, PresenceMetrics metrics) {
         this.metrics = metrics;
         this.store = store;
         this.presence = presence;

@@ -9,7 +9,7 @@ import chat.events.config.StreamsConfig;
 import chat.events.consumer.StreamConsumers;
 import chat.events.redis.StreamConsumer;
 import chat.events.redis.StreamEntry;
-import chat.presence.config.InstanceId;
+import chat.events.consumer.InstanceName;
 import chat.presence.config.PresenceConfig;
 import chat.presence.service.PresenceService;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -29,7 +29,7 @@ public class PresenceConsumer {
     private final StreamConsumers consumers;
     private final boolean enabled;
 
-    public PresenceConsumer(RedisDataSource redis, StreamsConfig streams, InstanceId instance,
+    public PresenceConsumer(RedisDataSource redis, StreamsConfig streams, InstanceName instance,
             PresenceService presence, StreamConsumers consumers) {
         StreamsConfig.Consumer c = streams.consumer();
         StreamConsumer.Settings settings = new StreamConsumer.Settings(

@@ -1,4 +1,4 @@
-package chat.message.client;
+package chat.events.identity;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -7,10 +7,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** auth-service's user directory, as this service calls it (with the caller's own bearer token). */
+/** auth-service's user directory, called with the caller's own bearer token (config key {@code auth-service}). */
 @RegisterRestClient(configKey = "auth-service")
 @Path("/api/users")
-interface AuthServiceApi {
+interface AuthServiceUsers {
 
     @GET
     @Path("/me")
