@@ -56,7 +56,8 @@ class ObservabilitySystemTest {
             String metrics = scrape(metricsUrl);
             assertTrue(value(metrics, "chat_connections_open", "") >= 1, "open connections gauge");
             assertTrue(value(metrics, "chat_upgrades_total", "result=\"accepted\"") >= 1,
-                () -> "accepted upgrades counted: " + metrics.lines().filter(l -> l.startsWith("chat_upgrades")).toList());
+                    () -> "accepted upgrades counted: "
+                            + metrics.lines().filter(l -> l.startsWith("chat_upgrades")).toList());
             assertTrue(value(metrics, "chat_frames_in_total", "type=\"message\"") >= messagesBefore + 3);
             assertTrue(value(metrics, "chat_frames_rejected_total", "code=\"bad_frame\"") >= rejectedBefore + 1);
             assertTrue(value(metrics, "chat_frames_out_total", "type=\"chat_message\"") >= 3);
@@ -137,7 +138,8 @@ class ObservabilitySystemTest {
     /** Sum of a meter's samples whose labels contain {@code labels} (Prometheus text format). */
     /** The sum of a meter's samples with these labels (a sample may carry an exemplar: "... # {trace_id=...}"). */
     static double value(String metrics, String name, String labels) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? ([0-9.eE+-]+|NaN)( # .*)?$").matcher(metrics);
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? ([0-9.eE+-]+|NaN)( # .*)?$")
+                .matcher(metrics);
         double sum = 0;
         while (m.find()) {
             if (m.group(1) == null ? labels.isEmpty() : m.group(1).contains(labels)) {
