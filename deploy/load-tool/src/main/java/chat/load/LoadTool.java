@@ -13,8 +13,11 @@ import java.util.logging.Logger;
  */
 public final class LoadTool {
 
-    /** Vert.x logs every connection the server closes while thousands close: noise, not figures (held: JUL keeps loggers weakly). */
-    private static final Logger QUIET_VERTX_CONNECTIONS = Logger.getLogger("io.vertx.core.net.impl.ConnectionBase");
+    /**
+     * Vert.x logs every connection the server closes while thousands close: noise, not figures. Its
+     * networking package's logger, not an internal class's name (held: JUL keeps loggers weakly).
+     */
+    private static final Logger QUIET_VERTX_CONNECTIONS = Logger.getLogger("io.vertx.core.net");
 
     private LoadTool() {
     }
