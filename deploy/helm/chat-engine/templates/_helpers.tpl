@@ -23,11 +23,11 @@ helm.sh/chart: {{ .Chart.Name }}-{{ .Chart.Version }}
 
 {{/* Each service's Redis key patterns: the local launcher's RedisAcl (DeploymentManifestsTest compares them). */}}
 {{- define "chat.redisKeyPatterns" -}}
-chat-gateway: ["~*:{messages:*}:in", "~*:{presence}:in", "~*:{media}:in", "~*:{events}:out", "~*:user-conns:*"]
+chat-gateway: ["~*:{messages:*}:in", "~*:{presence}:in", "~*:{media}:in", "~*:{events:*}:out", "~*:user-conns:*"]
 auth-service: []
-message-service: ["~*:{messages:*}:in", "~*:{messages:*}:in:*", "~*:{messages}:members", "~*:{events}:out"]
-media-service: ["~*:{media}:in", "~*:{media}:in:*", "~*:{messages:*}:in", "~*:{events}:out"]
-presence-service: ["~*:{presence}:in", "~*:{presence}:in:*", "~*:presence:*", "~*:{events}:out"]
+message-service: ["~*:{messages:*}:in", "~*:{messages:*}:in:*", "~*:{messages}:members", "~*:{events:*}:out"]
+media-service: ["~*:{media}:in", "~*:{media}:in:*", "~*:{messages:*}:in", "~*:{events:*}:out"]
+presence-service: ["~*:{presence}:in", "~*:{presence}:in:*", "~*:presence:*", "~*:{events:*}:out"]
 {{- end -}}
 
 {{/* The environment variable holding a service's Redis password in the Redis container. */}}

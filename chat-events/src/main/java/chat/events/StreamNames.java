@@ -58,8 +58,21 @@ public record StreamNames(String prefix) {
         return prefix + ":{media}:in";
     }
 
-    /** Fan-out events that every gateway instance reads in full (no consumer group). */
-    public String roomEvents() {
-        return prefix + ":{events}:out";
+    /**
+     * Fan-out events of one partition, read by the gateways that have a connection in one of its
+     * rooms (no consumer group); each partition is its own hash slot under Redis Cluster.
+     */
+    public String roomEvents(int partition) {
+        return prefix + ":{events:" + partition + "}:out";
+    }
+
+    /** The fan-out partition of a room's events: every event of a room goes there, so their order holds. */
+    public String roomEventsFor(String room, int partitions) {
+        return roomEvents(partitionOf(room, partitions));
+    }
+
+    /** Every fan-out partition, in partition order. */
+    public java.util.List<String> roomEventPartitions(int partitions) {
+        return java.util.stream.IntStream.range(0, partitions).mapToObj(this::roomEvents).toList();
     }
 }

@@ -35,6 +35,9 @@ public class PresenceDriver {
     }
 
     private final StreamCommands<String, String, String> streams;
+    /** chat.streams.event-partitions, as the service under test reads it. */
+    private static final int EVENT_PARTITIONS = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+            .getValue("chat.streams.event-partitions", Integer.class);
     private final StreamNames names;
 
     public PresenceDriver(RedisDataSource redis) {
@@ -69,7 +72,8 @@ public class PresenceDriver {
     /** Every event of one type published for a room so far, in stream order. */
     public List<Seen> events(String room, String type) {
         List<Seen> seen = new ArrayList<>();
-        for (StreamMessage<String, String, String> m : streams.xrange(names.roomEvents(), StreamRange.of("-", "+"))) {
+        for (StreamMessage<String, String, String> m : streams.xrange(names.roomEventsFor(room, EVENT_PARTITIONS),
+                StreamRange.of("-", "+"))) {
             RoomEvent event = StreamCodec.decodeEvent(m.payload());
             if (event.room().equals(room) && event.type().equals(type)) {
                 try {

@@ -21,7 +21,15 @@ public interface StreamsConfig {
     @WithDefault("8")
     int messagePartitions();
 
-    /** Approximate length ({@code MAXLEN ~}) the fan-out events stream is trimmed to (gateways fill gaps from history). */
+    /**
+     * Partitions of the fan-out events ({@code <prefix>:{events:N}:out}), by the same hash of the
+     * room name: a gateway reads only the partitions of the rooms it has connections in. Every
+     * service and gateway of a deployment must agree on it.
+     */
+    @WithDefault("8")
+    int eventPartitions();
+
+    /** Approximate length ({@code MAXLEN ~}) each fan-out partition is trimmed to (gateways fill gaps from history). */
     @WithDefault("100000")
     long eventsMaxLength();
 

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when the fan-out stream is being read: without it no connection would get messages. */
+/** Ready when the fan-out partitions are being read: without them no connection would get messages. */
 @Readiness
 @ApplicationScoped
 public class EventStreamHealth implements HealthCheck {
@@ -26,6 +26,7 @@ public class EventStreamHealth implements HealthCheck {
                 .status(reader.isHealthy())
                 .withData("connections", sessions.sessions().size())
                 .withData("rooms", sessions.roomCount())
+                .withData("partitions", reader.partitionsRead().toString())
                 .build();
     }
 }

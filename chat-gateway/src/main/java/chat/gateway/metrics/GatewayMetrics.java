@@ -112,6 +112,13 @@ public class GatewayMetrics {
         counter("chat.admission.refused", "reason", reason).increment();
     }
 
+    /** Fan-out entries read from one partition (only partitions of rooms with local connections are read). */
+    public void eventsRead(int partition, int count) {
+        if (count > 0) {
+            counter("chat.events.read", "partition", Integer.toString(partition)).increment(count);
+        }
+    }
+
     public void gapFill() {
         gapFills.increment();
     }

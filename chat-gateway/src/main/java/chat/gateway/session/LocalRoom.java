@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -29,6 +31,8 @@ public final class LocalRoom {
     private final TreeMap<Long, String> waiting = new TreeMap<>();
     private final GapFiller gapFiller;
     private long deliveredSeq = -1; // unknown until the first message
+    /** Completes once the room's events are being read ({@link RoomInterest#roomOpened}). */
+    private volatile CompletionStage<Void> reading = CompletableFuture.completedFuture(null);
     private boolean gapFillScheduled;
 
     /** Fetches messages after a seq when a gap stays open. */
@@ -49,6 +53,14 @@ public final class LocalRoom {
 
     public Set<ChatSession> sessions() {
         return sessions;
+    }
+
+    CompletionStage<Void> reading() {
+        return reading;
+    }
+
+    void reading(CompletionStage<Void> stage) {
+        this.reading = stage;
     }
 
     void add(ChatSession session) {

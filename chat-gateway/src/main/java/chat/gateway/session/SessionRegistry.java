@@ -7,6 +7,7 @@ import chat.gateway.client.StoredMessage;
 import chat.gateway.config.GatewayConfig;
 import chat.gateway.metrics.GatewayMetrics;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -31,27 +33,46 @@ public class SessionRegistry implements LocalRoom.GapFiller {
     private final Vertx vertx;
     private final long gapTimeoutMillis;
     private final FanOut fanOut = new FanOut();
+    private final RoomInterest interest;
     @Inject
     GatewayMetrics metrics;
 
-    public SessionRegistry(InstanceId instanceId, MessageHistory history, Vertx vertx, GatewayConfig config) {
+    public SessionRegistry(InstanceId instanceId, MessageHistory history, Vertx vertx, GatewayConfig config,
+            RoomInterest interest) {
+        this.interest = interest;
         this.instanceId = instanceId.value();
         this.history = history;
         this.vertx = vertx;
         this.gapTimeoutMillis = Math.max(1, config.gateway().gapTimeout().toMillis());
     }
 
-    /** Registers a connection: from now on it gets its room's events. */
-    public void join(ChatSession session) {
+    /**
+     * Registers a connection: it gets every event of its room published once the returned Uni
+     * completes (on the connection's event loop). The first connection of a room waits for the
+     * room's partition to be read from its current end; the others do not wait.
+     */
+    public Uni<Void> join(ChatSession session) {
         byConnection.put(session.id(), session);
+        CompletionStage<Void> reading;
         while (true) {
-            LocalRoom room = rooms.computeIfAbsent(session.room(), name -> new LocalRoom(name, this, fanOut));
+            LocalRoom room = rooms.computeIfAbsent(session.room(), this::open);
             room.add(session);
             if (rooms.get(session.room()) == room) {
-                return;
+                reading = room.reading();
+                break;
             }
             room.remove(session); // raced with the removal of an empty room: join the new one
         }
+        if (reading.toCompletableFuture().isDone()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().completionStage(reading).emitOn(session.loop());
+    }
+
+    private LocalRoom open(String name) {
+        LocalRoom room = new LocalRoom(name, this, fanOut);
+        room.reading(interest.roomOpened(name));
+        return room;
     }
 
     public void leave(ChatSession session) {
@@ -59,11 +80,11 @@ public class SessionRegistry implements LocalRoom.GapFiller {
             metrics.stalledReaderDropped();
         }
         LocalRoom room = rooms.get(session.room());
-        if (room != null && room.remove(session)) {
-            rooms.remove(session.room(), room);
-            if (!room.sessions().isEmpty()) {
-                rooms.putIfAbsent(session.room(), room); // someone joined meanwhile
+        if (room != null && room.remove(session) && rooms.remove(session.room(), room)) {
+            if (!room.sessions().isEmpty() && rooms.putIfAbsent(session.room(), room) == null) {
+                return; // someone joined meanwhile: the room stays open
             }
+            interest.roomClosed(session.room());
         }
     }
 

@@ -3,55 +3,69 @@ package chat.gateway.stream;
 import chat.events.MalformedEntryException;
 import chat.events.RoomEvent;
 import chat.events.StreamCodec;
-import chat.events.StreamNames;
 import chat.events.tracing.StreamTrace;
 import chat.gateway.config.GatewayConfig;
+import chat.gateway.metrics.GatewayMetrics;
+import chat.gateway.session.SessionRegistry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
-import jakarta.inject.Inject;
-import chat.gateway.session.SessionRegistry;
 import io.quarkus.logging.Log;
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.redis.datasource.stream.StreamCommands;
-import io.quarkus.redis.datasource.stream.StreamMessage;
-import io.quarkus.redis.datasource.stream.StreamRange;
-import io.quarkus.redis.datasource.stream.XReadArgs;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Future;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Reads the whole fan-out stream (no consumer group: every gateway instance must see every
- * event) on a thread of its own, and hands each event to the local connections.
+ * Reads the fan-out partitions of the rooms this gateway has connections in ({@link EventPartitions})
+ * with one XREAD over all of them (no consumer group: every gateway of a room must see its
+ * events), on a thread of its own, and hands each event to the local connections.
  *
- * <p>It starts at the stream's end: what happened before this instance started is history,
- * which clients get through {@code resume} or the history API. If Redis goes away it retries
- * from the last entry it saw; events trimmed away meanwhile show up as seq gaps, which rooms
- * fill from message-service.
+ * <p>A partition starts at its end when its first room opens: what happened before is history,
+ * which clients get through {@code resume} or the history API. If Redis goes away the reader
+ * retries from the last entry seen of each partition; events trimmed away meanwhile show up as
+ * seq gaps, which rooms fill from message-service. Its Redis client runs on an event loop of its
+ * own ({@link EventReaderRedis}), so busy WebSocket loops cannot delay its replies.
  */
 @ApplicationScoped
 public class RoomEventReader {
 
-    private static final Duration BLOCK = Duration.ofSeconds(2);
+    /**
+     * How long one read waits for entries: also how long a partition added meanwhile can wait
+     * for its first read (its events are not lost, only later), so short; an idle read is cheap.
+     */
+    static final Duration BLOCK = Duration.ofMillis(250);
+    /** A reply later than this means the connection is gone (the reply loop is never busy). */
+    private static final long REPLY_TIMEOUT_MS = BLOCK.toMillis() + 5_000;
 
-    private final StreamCommands<String, String, String> streams;
+    private final EventReaderRedis redis;
+    private final EventPartitions partitions;
     private final SessionRegistry sessions;
-    private final String key;
     private final int batch;
     @Inject
     Tracer tracer;
+    @Inject
+    GatewayMetrics metrics;
     private volatile boolean running;
     private volatile boolean healthy;
-    private long timeouts;
     private Thread thread;
 
-    public RoomEventReader(RedisDataSource redis, SessionRegistry sessions, GatewayConfig config) {
-        this.streams = redis.stream(String.class);
+    public RoomEventReader(EventReaderRedis redis, EventPartitions partitions, SessionRegistry sessions,
+            GatewayConfig config) {
+        this.redis = redis;
+        this.partitions = partitions;
         this.sessions = sessions;
-        this.key = new StreamNames(config.streams().prefix()).roomEvents();
         this.batch = config.streams().readBatch();
     }
 
@@ -65,7 +79,8 @@ public class RoomEventReader {
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         running = false;
         if (thread != null) {
-            thread.join(BLOCK.toMillis() + 1000);
+            thread.interrupt();
+            thread.join(REPLY_TIMEOUT_MS + 1000);
         }
     }
 
@@ -74,52 +89,91 @@ public class RoomEventReader {
         return running && healthy;
     }
 
+    /** The partitions read now. */
+    public List<Integer> partitionsRead() {
+        return partitions.indexes();
+    }
+
     private void run() {
-        String lastId = "$";
         long backoff = 100;
         while (running) {
             try {
-                if ("$".equals(lastId)) {
-                    lastId = currentEnd();
+                List<EventPartitions.Partition> reading = partitions.toRead();
+                if (reading.isEmpty()) {
+                    await(Request.cmd(Command.PING)); // nothing to read: still tell readiness whether Redis answers
+                    healthy = true;
+                    partitions.awaitChange(BLOCK.toMillis() * 8);
+                    continue;
                 }
-                List<StreamMessage<String, String, String>> entries = streams.xread(key, lastId,
-                        new XReadArgs().count(batch).block(BLOCK));
+                for (EventPartitions.Partition p : reading) {
+                    if (p.lastId == null) { // its end could not be taken when its room opened
+                        p.lastId = EventPartitions.idOfLast(await(EventPartitions.lastEntry(p.key)));
+                    }
+                }
+                Response reply = await(xread(reading));
                 healthy = true;
                 backoff = 100;
-                for (StreamMessage<String, String, String> entry : entries) {
-                    lastId = entry.id();
-                    deliver(entry);
-                }
+                deliverAll(reading, reply);
                 sessions.flush(); // one write task per event loop for the whole batch
-            } catch (io.smallrye.mutiny.TimeoutException slowReply) {
-                // Redis answered, but the reply waited behind this gateway's own busy event loops:
-                // read again at once from the last entry seen (a pause would only make it worse)
-                timeouts++;
-                Log.warnf("event stream %s: no reply within the client timeout (%d so far); reading again", key,
-                        timeouts);
-            } catch (RuntimeException e) {
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException | ExecutionException | TimeoutException e) {
                 healthy = false;
                 if (!running) {
                     break;
                 }
-                Log.warnf("event stream %s: %s; retrying in %d ms", key, e.getMessage(), backoff);
+                Log.warnf("event partitions: %s; retrying in %d ms", e.getMessage(), backoff);
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, 5_000);
             }
         }
     }
 
-    /** The id of the stream's last entry, so that reading resumes exactly after it even across reconnects. */
-    private String currentEnd() {
-        // XREVRANGE takes the end first: "+ -" (the client passes the range's bounds in the order given);
-        // "- +" is an empty range that Redis still scans whole, and reading then started from 0-0
-        List<StreamMessage<String, String, String>> last = streams.xrevrange(key, StreamRange.of("+", "-"), 1);
-        return last.isEmpty() ? "0-0" : last.get(0).id();
+    /** {@code XREAD COUNT n BLOCK ms STREAMS key... id...}: one read over every partition wanted. */
+    private Request xread(List<EventPartitions.Partition> reading) {
+        Request r = Request.cmd(Command.XREAD).arg("COUNT").arg(batch).arg("BLOCK").arg(BLOCK.toMillis())
+                .arg("STREAMS");
+        reading.forEach(p -> r.arg(p.key));
+        reading.forEach(p -> r.arg(p.lastId));
+        return r;
     }
 
-    private void deliver(StreamMessage<String, String, String> entry) {
+    private Response await(Request request) throws InterruptedException, ExecutionException, TimeoutException {
+        Future<Response> reply = redis.send(request);
+        return reply.toCompletionStage().toCompletableFuture().get(REPLY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** An XREAD reply (RESP2): null when nothing came, else [[key, [[id, [field, value, ...]], ...]], ...]. */
+    private void deliverAll(List<EventPartitions.Partition> reading, Response reply) {
+        if (reply == null) {
+            return;
+        }
+        Map<String, EventPartitions.Partition> byKey = new HashMap<>();
+        reading.forEach(p -> byKey.put(p.key, p));
+        for (Response stream : reply) {
+            EventPartitions.Partition p = byKey.get(stream.get(0).toString());
+            Response entries = stream.get(1);
+            for (Response entry : entries) {
+                String id = entry.get(0).toString();
+                p.lastId = id;
+                deliver(p.key, id, fields(entry.get(1)));
+            }
+            metrics.eventsRead(p.index, entries.size());
+        }
+    }
+
+    private static Map<String, String> fields(Response flat) {
+        Map<String, String> fields = new HashMap<>();
+        for (int i = 0; i + 1 < flat.size(); i += 2) {
+            fields.put(flat.get(i).toString(), flat.get(i + 1).toString());
+        }
+        return fields;
+    }
+
+    private void deliver(String key, String id, Map<String, String> fields) {
         try {
-            RoomEvent event = StreamCodec.decodeEvent(entry.payload());
+            RoomEvent event = StreamCodec.decodeEvent(fields);
             // the delivery continues the message's trace (no span for events without one)
             Span span = event.traceparent() == null
                     ? null
@@ -132,9 +186,9 @@ public class RoomEventReader {
                 }
             }
         } catch (MalformedEntryException e) {
-            Log.warnf("event stream %s: skipping entry %s: %s", key, entry.id(), e.getMessage());
+            Log.warnf("event partition %s: skipping entry %s: %s", key, id, e.getMessage());
         } catch (RuntimeException e) {
-            Log.errorf(e, "event stream %s: delivering entry %s failed", key, entry.id());
+            Log.errorf(e, "event partition %s: delivering entry %s failed", key, id);
         }
     }
 

@@ -74,9 +74,11 @@ public class ChatSocketHandler {
                 channel == null ? new UntunedSink(connection) : SocketTuning.sink(channel));
         connection.userData().put(ConnectionKeys.SESSION, session);
         LogFields.connection(room, user.userId(), connection.id());
-        registry.join(session);
-        Log.infof("connection %s: user %d joined %s", connection.id(), user.userId(), room);
-        return publish(session, presence(session, PresenceCommand.Kind.JOIN));
+        // announced once the room's events reach this connection, so it misses nothing published after
+        return registry.join(session).flatMap(joined -> {
+            Log.infof("connection %s: user %d joined %s", connection.id(), user.userId(), room);
+            return publish(session, presence(session, PresenceCommand.Kind.JOIN));
+        });
     }
 
     Uni<Void> message(WebSocketConnection connection, String raw) {

@@ -21,15 +21,15 @@ public final class RedisAcl {
     public static List<String> keyPatterns(ServiceKind kind) {
         return switch (kind) {
             // writes commands to the services' streams, reads the fan-out, counts users' connections
-            case GATEWAY -> List.of("~*:{messages:*}:in", "~*:{presence}:in", "~*:{media}:in", "~*:{events}:out",
+            case GATEWAY -> List.of("~*:{messages:*}:in", "~*:{presence}:in", "~*:{media}:in", "~*:{events:*}:out",
                     "~*:user-conns:*");
             // consumes the message partitions (their dead letters and leases), announces itself, publishes room events
             case MESSAGE -> List.of("~*:{messages:*}:in", "~*:{messages:*}:in:*", "~*:{messages}:members",
-                    "~*:{events}:out");
+                    "~*:{events:*}:out");
             // consumes uploads, hands the resulting messages to the message partitions, publishes refusals
-            case MEDIA -> List.of("~*:{media}:in", "~*:{media}:in:*", "~*:{messages:*}:in", "~*:{events}:out");
+            case MEDIA -> List.of("~*:{media}:in", "~*:{media}:in:*", "~*:{messages:*}:in", "~*:{events:*}:out");
             // consumes presence commands, keeps who is where, publishes user lists and typing
-            case PRESENCE -> List.of("~*:{presence}:in", "~*:{presence}:in:*", "~*:presence:*", "~*:{events}:out");
+            case PRESENCE -> List.of("~*:{presence}:in", "~*:{presence}:in:*", "~*:presence:*", "~*:{events:*}:out");
             // connects (health) but keeps nothing in Redis
             case AUTH -> List.of();
         };

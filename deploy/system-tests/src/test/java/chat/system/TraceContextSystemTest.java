@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.stack.ServiceKind;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.zip.CRC32;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +46,7 @@ class TraceContextSystemTest {
             alice.await("chat_message", f -> clientId.equals(f.path("client_id").asText()), WAIT);
 
             Map<String, String> command = find(redis, commandStream(room), e -> e.get("body").contains(clientId));
-            Map<String, String> event = find(redis, eventStream(), e -> "chat_message".equals(e.get("type"))
+            Map<String, String> event = find(redis, eventStream(room), e -> "chat_message".equals(e.get("type"))
                     && e.get("frame").contains(clientId));
             String sent = command.get("traceparent");
             String stored = event.get("traceparent");
@@ -82,7 +80,7 @@ class TraceContextSystemTest {
                 forged.put("traceparent", malformed);
                 gateway.add(commandStream(room), forged); // as a gateway would write it
                 alice.await("chat_message", f -> clientId.equals(f.path("client_id").asText()), WAIT);
-                Map<String, String> event = find(admin, eventStream(), e -> "chat_message".equals(e.get("type"))
+                Map<String, String> event = find(admin, eventStream(room), e -> "chat_message".equals(e.get("type"))
                         && e.get("frame").contains(clientId));
                 String traceparent = event.get("traceparent");
                 assertTrue(traceparent != null && TRACEPARENT.matcher(traceparent).matches()
@@ -109,14 +107,12 @@ class TraceContextSystemTest {
         return traceparent.substring(3, 35);
     }
 
-    /** The room's message-command partition (CRC-32 of its name modulo the 8 partitions, as the services compute it). */
+    /** The room's message-command partition (8 partitions, as for the events). */
     private static String commandStream(String room) {
-        CRC32 crc = new CRC32();
-        crc.update(room.getBytes(StandardCharsets.UTF_8));
-        return stack.services.streamPrefix() + ":{messages:" + (crc.getValue() % 8) + "}:in";
+        return stack.services.streamPrefix() + ":{messages:" + EventPartitionsSystemTest.partition(room) + "}:in";
     }
 
-    private static String eventStream() {
-        return stack.services.streamPrefix() + ":{events}:out";
+    private static String eventStream(String room) {
+        return stack.services.streamPrefix() + ":{events:" + EventPartitionsSystemTest.partition(room) + "}:out";
     }
 }

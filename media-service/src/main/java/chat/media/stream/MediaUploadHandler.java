@@ -95,8 +95,7 @@ public class MediaUploadHandler implements BatchHandler {
             return; // nobody to tell; never broadcast an error to the whole room
         }
         String frame = ErrorFrame.of(rejected.code(), rejected.reason()).forClient(upload.clientId()).encode();
-        publishers.events().publish(StreamCodec.encode(
-                RoomEvent.toConnection(RoomEvent.ERROR, upload.room(), frame, upload.origin())));
+        publishers.events().publish(RoomEvent.toConnection(RoomEvent.ERROR, upload.room(), frame, upload.origin()));
     }
 
     private static MediaUpload decode(StreamEntry entry) {

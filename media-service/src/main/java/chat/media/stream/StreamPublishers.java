@@ -3,7 +3,7 @@ package chat.media.stream;
 import chat.events.StreamNames;
 import chat.events.config.StreamsConfig;
 import chat.events.redis.MessageCommandStreams;
-import chat.events.redis.StreamPublisher;
+import chat.events.redis.RoomEventStreams;
 import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,12 +13,12 @@ public class StreamPublishers {
 
     private final StreamNames names;
     private final MessageCommandStreams messages;
-    private final StreamPublisher events;
+    private final RoomEventStreams events;
 
     public StreamPublishers(RedisDataSource redis, StreamsConfig config) {
         this.names = new StreamNames(config.prefix());
         this.messages = new MessageCommandStreams(redis, names, config.messagePartitions());
-        this.events = new StreamPublisher(redis, names.roomEvents(), config.eventsMaxLength());
+        this.events = new RoomEventStreams(redis, config);
     }
 
     public StreamNames names() {
@@ -30,8 +30,8 @@ public class StreamPublishers {
         return messages;
     }
 
-    /** Fan-out events, read by every gateway. */
-    public StreamPublisher events() {
+    /** Fan-out events (each room's partition), read by the gateways of the room. */
+    public RoomEventStreams events() {
         return events;
     }
 }

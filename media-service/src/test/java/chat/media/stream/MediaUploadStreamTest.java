@@ -74,8 +74,10 @@ class MediaUploadStreamTest {
     }
 
     private JsonNode errorFrameFor(Origin origin) {
-        return await().atMost(Duration.ofSeconds(15)).until(() -> streams()
-                .xrange(names().roomEvents(), StreamRange.of("-", "+")).stream()
+        int partitions = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("chat.streams.event-partitions", Integer.class);
+        return await().atMost(Duration.ofSeconds(15)).until(() -> names().roomEventPartitions(partitions).stream()
+                .flatMap(k -> streams().xrange(k, StreamRange.of("-", "+")).stream())
                 .map(StreamMessage::payload).map(StreamCodec::decodeEvent)
                 .filter(e -> origin.equals(e.target()))
                 .map(e -> {

@@ -24,6 +24,8 @@ public final class StreamFixture {
     private final StreamCommands<String, String, String> streams;
     public final StreamNames names = new StreamNames(StackTestResource.streamPrefix);
     public final int partitions = ConfigProvider.getConfig().getValue("chat.streams.message-partitions", Integer.class);
+    private final int eventPartitions = ConfigProvider.getConfig().getValue("chat.streams.event-partitions",
+            Integer.class);
     /** The partition stream each entry was appended to, by entry id. */
     private final Map<String, String> keys = new ConcurrentHashMap<>();
 
@@ -57,18 +59,21 @@ public final class StreamFixture {
         return id;
     }
 
-    /** Every event of the fan-out stream that matches, in stream order. */
-    public List<RoomEvent> events(Predicate<RoomEvent> filter) {
-        return streams.xrange(names.roomEvents(), StreamRange.of("-", "+")).stream()
+    /** Every event of the given fan-out partitions that matches, in stream order within each partition. */
+    private List<RoomEvent> events(List<String> keys, Predicate<RoomEvent> filter) {
+        return keys.stream().flatMap(key -> streams.xrange(key, StreamRange.of("-", "+")).stream())
                 .map(m -> StreamCodec.decodeEvent(m.payload())).filter(filter).toList();
     }
 
+    /** A room's events of one type for the whole room, in stream order (they all are in the room's partition). */
     public List<RoomEvent> roomEvents(String room, String type) {
-        return events(e -> e.room().equals(room) && e.type().equals(type) && e.target() == null);
+        return events(List.of(names.roomEventsFor(room, eventPartitions)),
+                e -> e.room().equals(room) && e.type().equals(type) && e.target() == null);
     }
 
+    /** The answers to one connection, in any partition. */
     public List<RoomEvent> connectionEvents(Origin origin) {
-        return events(e -> origin.equals(e.target()));
+        return events(names.roomEventPartitions(eventPartitions), e -> origin.equals(e.target()));
     }
 
     /** Entries of the message stream still pending (read, not acknowledged) in the service's group. */

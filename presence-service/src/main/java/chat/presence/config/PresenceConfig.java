@@ -23,8 +23,4 @@ public interface PresenceConfig {
     /** How long a user counts as typing after a typing command. */
     @WithDefault("5s")
     Duration typingTtl();
-
-    /** Trimming of the fan-out stream (MAXLEN ~). */
-    @WithDefault("100000")
-    long eventsMaxLength();
 }

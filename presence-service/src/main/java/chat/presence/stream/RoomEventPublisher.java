@@ -2,9 +2,7 @@ package chat.presence.stream;
 
 import chat.events.RoomEvent;
 import chat.events.StreamCodec;
-import chat.events.StreamNames;
-import chat.events.redis.StreamPublisher;
-import chat.presence.config.PresenceConfig;
+import chat.events.redis.RoomEventStreams;
 import chat.events.config.StreamsConfig;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,7 +10,7 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
-/** Publishes presence's frames ({@code user_list}, {@code typing}) to the fan-out stream. */
+/** Publishes presence's frames ({@code user_list}, {@code typing}) to the fan-out partition of their room. */
 @ApplicationScoped
 public class RoomEventPublisher {
 
@@ -24,23 +22,22 @@ public class RoomEventPublisher {
     public record TypingFrame(String type, String room, String username, @JsonProperty("user_id") long userId) {
     }
 
-    private final StreamPublisher events;
+    private final RoomEventStreams events;
 
-    public RoomEventPublisher(RedisDataSource redis, StreamsConfig streams, PresenceConfig config) {
-        this.events = new StreamPublisher(redis, new StreamNames(streams.prefix()).roomEvents(),
-                config.eventsMaxLength());
+    public RoomEventPublisher(RedisDataSource redis, StreamsConfig streams) {
+        this.events = new RoomEventStreams(redis, streams);
     }
 
     /** Everyone in the room gets the room's current usernames. */
     public void userList(String room, List<String> usernames) {
         String frame = encode(new UserListFrame(RoomEvent.USER_LIST, room, usernames));
-        events.publish(StreamCodec.encode(RoomEvent.toRoom(RoomEvent.USER_LIST, room, 0, frame)));
+        events.publish(RoomEvent.toRoom(RoomEvent.USER_LIST, room, 0, frame));
     }
 
     /** Everyone in the room but the typer's own connections learns that the user is typing. */
     public void typing(String room, long userId, String username) {
         String frame = encode(new TypingFrame(RoomEvent.TYPING, room, username, userId));
-        events.publish(StreamCodec.encode(RoomEvent.toRoomExcept(RoomEvent.TYPING, room, frame, userId)));
+        events.publish(RoomEvent.toRoomExcept(RoomEvent.TYPING, room, frame, userId));
     }
 
     private static String encode(Object frame) {
