@@ -8,25 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Presence, typing and read receipts across rooms and gateways. */
 class PresenceSystemTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static SystemStack stack;
-
-    @BeforeAll
-    static void startSystem() {
-        stack = SystemStack.get();
-    }
-
-    private static WsClient join(String gateway, String user, String room) {
-        WsClient client = WsClient.connect(stack.wsUrl(gateway, "/ws/chat/" + room + "/"), stack.token(user));
-        client.await("user_list", f -> users(f).contains(user), WAIT);
-        return client;
-    }
+    private static final SystemStack stack = SystemStack.get();
 
     private static List<String> users(JsonNode userList) {
         return WsClient.JSON.convertValue(userList.path("users"), WsClient.JSON.getTypeFactory()
@@ -37,9 +25,9 @@ class PresenceSystemTest {
     void userListsArePerRoom() {
         String x = SystemStack.randomRoom("px");
         String y = SystemStack.randomRoom("py");
-        try (WsClient aliceInX = join(stack.gateway(), "alice", x);
-                WsClient bobInY = join(stack.secondGateway(), "bob", y);
-                WsClient carolInY = join(stack.gateway(), "carol", y)) {
+        try (WsClient aliceInX = stack.join(stack.gateway(), "alice", x);
+                WsClient bobInY = stack.join(stack.secondGateway(), "bob", y);
+                WsClient carolInY = stack.join(stack.gateway(), "carol", y)) {
             JsonNode yList = bobInY.await("user_list", f -> users(f).contains("carol"), WAIT);
             assertEquals(List.of("bob", "carol"), users(yList));
             for (JsonNode list : bobInY.drain("user_list", Duration.ofMillis(300))) {
@@ -57,9 +45,9 @@ class PresenceSystemTest {
     @Test
     void aUserWithTwoTabsStaysOnlineUntilBothClose() {
         String room = SystemStack.randomRoom("tabs");
-        try (WsClient bob = join(stack.gateway(), "bob", room)) {
-            WsClient tabOne = join(stack.gateway(), "alice", room);
-            WsClient tabTwo = join(stack.secondGateway(), "alice", room);
+        try (WsClient bob = stack.join(stack.gateway(), "bob", room)) {
+            WsClient tabOne = stack.join(stack.gateway(), "alice", room);
+            WsClient tabTwo = stack.join(stack.secondGateway(), "alice", room);
             tabOne.close();
             // the leave of one tab is announced, and alice is still listed
             JsonNode afterOne = bob.await("user_list", f -> true, WAIT);
@@ -73,7 +61,7 @@ class PresenceSystemTest {
     @Test
     void directoryShowsWhoIsOnline() {
         String room = SystemStack.randomRoom("online");
-        try (WsClient carol = join(stack.gateway(), "carol", room)) {
+        try (WsClient carol = stack.join(stack.gateway(), "carol", room)) {
             JsonNode directory = Api.json(Api.get(stack.gateway() + "/api/users", stack.token("alice")));
             JsonNode entry = null;
             for (JsonNode user : directory) {
@@ -89,8 +77,8 @@ class PresenceSystemTest {
     @Test
     void typingReachesOthersButNotTheTyper() {
         String room = SystemStack.randomRoom("typing");
-        try (WsClient alice = join(stack.gateway(), "alice", room);
-                WsClient bob = join(stack.secondGateway(), "bob", room)) {
+        try (WsClient alice = stack.join(stack.gateway(), "alice", room);
+                WsClient bob = stack.join(stack.secondGateway(), "bob", room)) {
             alice.send("{\"type\":\"typing\"}");
             JsonNode typing = bob.await("typing", f -> true, WAIT);
             assertEquals("alice", typing.path("username").asText());
@@ -106,9 +94,9 @@ class PresenceSystemTest {
     void readPointerMovesForwardOnlyAndStaysInItsRoom() {
         String room = SystemStack.randomRoom("read");
         String other = SystemStack.randomRoom("read-other");
-        try (WsClient alice = join(stack.gateway(), "alice", room);
-                WsClient bob = join(stack.secondGateway(), "bob", room);
-                WsClient bobElsewhere = join(stack.gateway(), "bob", other)) {
+        try (WsClient alice = stack.join(stack.gateway(), "alice", room);
+                WsClient bob = stack.join(stack.secondGateway(), "bob", room);
+                WsClient bobElsewhere = stack.join(stack.gateway(), "bob", other)) {
             alice.send(Map.of("type", "message", "message", "one", "client_id", "r1"));
             long first = alice.await("ack").path("message_id").asLong();
             alice.send(Map.of("type", "message", "message", "two", "client_id", "r2"));
