@@ -1,5 +1,6 @@
 package chat.gateway.metrics;
 
+import chat.events.ErrorCode;
 import chat.gateway.frames.ClientFrame;
 import chat.gateway.session.SessionRegistry;
 import io.micrometer.core.instrument.Counter;
@@ -79,8 +80,8 @@ public class GatewayMetrics {
     }
 
     /** A client frame refused with an error frame ({@code bad_frame}, {@code too_large}, {@code rate_limited}...). */
-    public void rejected(String code) {
-        counter("chat.frames.rejected", "code", code).increment();
+    public void rejected(ErrorCode code) {
+        counter("chat.frames.rejected", "code", code.wire()).increment();
         framesOut("error", 1);
     }
 

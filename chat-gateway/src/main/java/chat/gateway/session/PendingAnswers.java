@@ -1,5 +1,6 @@
 package chat.gateway.session;
 
+import chat.events.ErrorCode;
 import chat.gateway.config.GatewayConfig;
 import chat.gateway.frames.ServerFrames;
 import io.quarkus.logging.Log;
@@ -80,7 +81,7 @@ public class PendingAnswers {
     }
 
     private static String unavailable(String clientId) {
-        return ServerFrames.error("unavailable",
+        return ServerFrames.error(ErrorCode.UNAVAILABLE,
                 "the message could not be confirmed in time; it may or may not have been stored: retry with the same client_id",
                 clientId);
     }

@@ -1,5 +1,6 @@
 package chat.gateway.ws;
 
+import chat.events.ErrorCode;
 import chat.events.Command;
 import chat.events.LogFields;
 import chat.events.MarkRead;
@@ -93,9 +94,9 @@ public class ChatSocketHandler {
             refusal = e;
         }
         if (!session.limiter().tryAcquire()) {
-            metrics.rejected("rate_limited");
+            metrics.rejected(ErrorCode.RATE_LIMITED);
             String clientId = frame != null ? frame.clientId() : refusal.clientId();
-            session.send(ServerFrames.error("rate_limited", "too many frames; slow down", clientId));
+            session.send(ServerFrames.error(ErrorCode.RATE_LIMITED, "too many frames; slow down", clientId));
             return Uni.createFrom().voidItem();
         }
         if (refusal != null) {
@@ -186,7 +187,8 @@ public class ChatSocketHandler {
             if (ref != null) {
                 answers.failNow(session, ref, clientId);
             } else {
-                session.send(ServerFrames.error("unavailable", "the chat is briefly unavailable; try again", null));
+                session.send(
+                        ServerFrames.error(ErrorCode.UNAVAILABLE, "the chat is briefly unavailable; try again", null));
             }
         });
         return Uni.createFrom().voidItem();
