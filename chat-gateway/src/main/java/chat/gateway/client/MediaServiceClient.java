@@ -41,7 +41,7 @@ public class MediaServiceClient {
     private final ObjectMapper json;
 
     public MediaServiceClient(Vertx vertx, GatewayConfig config, ObjectMapper json) {
-        URI base = URI.create(config.gateway().services().media());
+        URI base = URI.create(config.services().media());
         this.host = base.getHost();
         this.port = base.getPort() > 0 ? base.getPort() : 80;
         this.json = json;

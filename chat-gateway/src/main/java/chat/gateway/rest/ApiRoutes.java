@@ -30,7 +30,7 @@ public class ApiRoutes {
 
     void register(@Observes Router router, Vertx vertx, GatewayConfig config) {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(64).setKeepAlive(true));
-        GatewayConfig.Services services = config.gateway().services();
+        GatewayConfig.Services services = config.services();
         ProxyHandler auth = proxy(client, services.auth());
         ProxyHandler message = proxy(client, services.message());
         ProxyHandler media = proxy(client, services.media());

@@ -162,16 +162,12 @@ public record ServiceSet(InfraEndpoints infra, int portBase, int secondGatewayPo
             config.put("quarkus.datasource.username", infra.dbUser());
             config.put("quarkus.datasource.password", infra.dbPassword());
         }
-        if (kind != ServiceKind.GATEWAY) {
-            // where the services find each other (the gateway has its own typed keys below)
-            config.put("chat.services.auth", url(ServiceKind.AUTH));
-            config.put("chat.services.presence", url(ServiceKind.PRESENCE));
-        }
+        // where the services find each other: the same keys in every service
+        config.put("chat.services.auth", url(ServiceKind.AUTH));
+        config.put("chat.services.message", url(ServiceKind.MESSAGE));
+        config.put("chat.services.media", url(ServiceKind.MEDIA));
+        config.put("chat.services.presence", url(ServiceKind.PRESENCE));
         if (kind == ServiceKind.GATEWAY) {
-            config.put("chat.gateway.services.auth", url(ServiceKind.AUTH));
-            config.put("chat.gateway.services.message", url(ServiceKind.MESSAGE));
-            config.put("chat.gateway.services.media", url(ServiceKind.MEDIA));
-            config.put("chat.gateway.services.presence", url(ServiceKind.PRESENCE));
             config.putAll(gatewayConfig);
         }
         if (kind == ServiceKind.AUTH) {
