@@ -127,6 +127,9 @@ public interface GatewayConfig {
         /** How a {@code resume} replays history: page by page, within a memory budget. */
         Resume resume();
 
+        /** How many message frames may wait for their answers at once: the gateway's load shedding. */
+        InFlight inFlight();
+
         /**
          * Admission control: past this many open connections new upgrades get HTTP 503 (the client
          * reconnects, to another gateway); connections already open are not touched.
@@ -169,6 +172,40 @@ public interface GatewayConfig {
         /** Longest one page may take to reach the socket; a reader that slow is closed (it reconnects and resumes). */
         @WithDefault("30s")
         Duration pageWriteTimeout();
+    }
+
+    /**
+     * An adaptive bound on the message frames this gateway has handed to the streams and not yet
+     * seen answered (additive increase while answers come back within {@code answer-target},
+     * multiplicative decrease when they do not). Past the bound a frame is answered
+     * {@code unavailable} at once instead of joining a queue that would only answer it too late:
+     * under overload the system keeps storing at the rate it can, at a bounded latency.
+     */
+    interface InFlight {
+
+        /** Off: every frame joins the streams, however long they are behind. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The bound at start. */
+        @WithDefault("1000")
+        int initialLimit();
+
+        /** The bound never drops below this (enough for one user's burst of every room on the gateway). */
+        @WithDefault("100")
+        int minLimit();
+
+        /** The bound never grows past this. */
+        @WithDefault("20000")
+        int maxLimit();
+
+        /** An answer slower than this (or none at all) shrinks the bound. */
+        @WithDefault("1s")
+        Duration answerTarget();
+
+        /** By how much one slow answer shrinks the bound. */
+        @WithDefault("0.9")
+        double backoffRatio();
     }
 
     /** Where the services answer. */

@@ -1,6 +1,8 @@
 package chat.gateway.metrics;
 
+import chat.events.ErrorCode;
 import chat.gateway.frames.ClientFrame;
+import chat.gateway.limits.InFlightLimit;
 import chat.gateway.session.SessionRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -20,7 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * [chat_frames_rejected_total{code}], delivery latency from a message's {@code sent_at} to its
  * write to this gateway's sockets [chat_delivery_latency_seconds], gap fills
  * [chat_gap_fills_total], stalled readers dropped [chat_stalled_readers_dropped_total] and upgrades
- * refused by admission control [chat_admission_refused_total{reason}].
+ * refused by admission control [chat_admission_refused_total{reason}], and the load shedding of
+ * message frames: its bound [chat_in_flight_limit], the frames under it [chat_in_flight_frames] and
+ * those refused [chat_frames_shed_total].
  */
 @ApplicationScoped
 public class GatewayMetrics {
@@ -31,12 +35,20 @@ public class GatewayMetrics {
     private final Timer deliveryLatency;
     private final Counter gapFills;
     private final Counter stalledReadersDropped;
+    private final Counter shed;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-    public GatewayMetrics(MeterRegistry registry, SessionRegistry sessions) {
+    public GatewayMetrics(MeterRegistry registry, SessionRegistry sessions, InFlightLimit inFlight) {
         this.registry = registry;
         Gauge.builder("chat.connections.open", sessions, s -> s.sessions().size())
                 .description("WebSocket connections open on this gateway").register(registry);
+        Gauge.builder("chat.in.flight.limit", inFlight, InFlightLimit::limit)
+                .description("The adaptive bound on message frames awaiting their answers").register(registry);
+        Gauge.builder("chat.in.flight.frames", inFlight, InFlightLimit::inFlight)
+                .description("Message frames handed to the streams and not answered yet").register(registry);
+        shed = Counter.builder("chat.frames.shed")
+                .description("Message frames answered unavailable at once because the in-flight bound was reached")
+                .register(registry);
         deliveryLatency = Timer.builder("chat.delivery.latency")
                 .description("From a message's sent_at (stored) to its write to this gateway's connections")
                 .publishPercentileHistogram()
@@ -79,6 +91,12 @@ public class GatewayMetrics {
     }
 
     /** A client frame refused with an error frame ({@code bad_frame}, {@code too_large}, {@code rate_limited}...). */
+    /** A message frame refused because the in-flight bound was reached (also counted as rejected). */
+    public void shed() {
+        shed.increment();
+        rejected(ErrorCode.UNAVAILABLE.wire());
+    }
+
     public void rejected(String code) {
         counter("chat.frames.rejected", "code", code).increment();
         framesOut("error", 1);

@@ -6,6 +6,8 @@ import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import java.util.ArrayList;
+import chat.gateway.limits.InFlightLimit;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,7 @@ public final class ChatSession {
     /** When the connection's token expires (epoch ms); the expiry sweep closes it then. */
     private volatile long expiresAtMillis = Long.MAX_VALUE;
     /** Frames waiting for their ack or error, by frame ref (a count: the same client_id may be in flight twice). */
-    private Map<String, Integer> awaitingAnswer;
+    private Map<String, ArrayDeque<InFlightLimit.Permit>> awaitingAnswer;
 
     /**
      * @param sink where room frames are written; once it is no longer {@link FrameSink#writable} (the
@@ -270,29 +272,31 @@ public final class ChatSession {
         return droppedAsSlow;
     }
 
-    /** Marks one more frame with this ref as waiting for its answer. */
-    synchronized void expectAnswer(String ref) {
+    /** Marks one more frame with this ref as waiting for its answer, holding its in-flight permit. */
+    synchronized void expectAnswer(String ref, InFlightLimit.Permit permit) {
         if (awaitingAnswer == null) {
             awaitingAnswer = new HashMap<>(4);
         }
-        awaitingAnswer.merge(ref, 1, Integer::sum);
+        awaitingAnswer.computeIfAbsent(ref, r -> new ArrayDeque<>(1)).add(permit);
     }
 
-    /** True (and no longer waiting) when a frame with this ref was waiting for an answer. */
-    synchronized boolean takeAnswer(String ref) {
+    /**
+     * The permit of a frame with this ref that was waiting for its answer (and no longer is), or
+     * null when none was: the frame was answered already.
+     */
+    synchronized InFlightLimit.Permit takeAnswer(String ref) {
         if (awaitingAnswer == null) {
-            return false;
+            return null;
         }
-        Integer waiting = awaitingAnswer.get(ref);
+        ArrayDeque<InFlightLimit.Permit> waiting = awaitingAnswer.get(ref);
         if (waiting == null) {
-            return false;
+            return null;
         }
-        if (waiting == 1) {
+        InFlightLimit.Permit permit = waiting.poll();
+        if (waiting.isEmpty()) {
             awaitingAnswer.remove(ref);
-        } else {
-            awaitingAnswer.put(ref, waiting - 1);
         }
-        return true;
+        return permit;
     }
 
     public synchronized long lastSeq() {

@@ -1,6 +1,9 @@
 package chat.gateway.session;
 
+import chat.events.ErrorCode;
 import chat.gateway.config.GatewayConfig;
+import chat.gateway.limits.InFlightLimit;
+import chat.gateway.metrics.GatewayMetrics;
 import chat.gateway.frames.ServerFrames;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -8,6 +11,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -31,10 +35,14 @@ public class PendingAnswers {
     private final ConcurrentLinkedQueue<Waiting> queue = new ConcurrentLinkedQueue<>();
     private final Vertx vertx;
     private final long waitMillis;
+    private final InFlightLimit inFlight;
+    private final GatewayMetrics metrics;
     private long timer = -1;
 
-    public PendingAnswers(Vertx vertx, GatewayConfig config) {
+    public PendingAnswers(Vertx vertx, GatewayConfig config, InFlightLimit inFlight, GatewayMetrics metrics) {
         this.vertx = vertx;
+        this.inFlight = inFlight;
+        this.metrics = metrics;
         this.waitMillis = config.gateway().answerTimeout().toMillis();
     }
 
@@ -48,15 +56,27 @@ public class PendingAnswers {
         }
     }
 
-    /** The frame {@code ref} of this session now waits for its answer. */
-    public void expect(ChatSession session, String ref, String clientId) {
-        session.expectAnswer(ref);
+    /**
+     * The frame {@code ref} of this session now waits for its answer; false when the gateway's
+     * in-flight bound is reached: the frame must not be sent, and was answered {@code unavailable}.
+     */
+    public boolean expect(ChatSession session, String ref, String clientId) {
+        Optional<InFlightLimit.Permit> permit = inFlight.tryAcquire();
+        if (permit.isEmpty()) {
+            metrics.shed();
+            session.send(overloaded(clientId));
+            return false;
+        }
+        session.expectAnswer(ref, permit.get());
         queue.add(new Waiting(session, ref, clientId, System.currentTimeMillis() + waitMillis));
+        return true;
     }
 
     /** The frame could not even be queued: answers {@code unavailable} now, unless it was answered already. */
     public void failNow(ChatSession session, String ref, String clientId) {
-        if (session.takeAnswer(ref)) {
+        InFlightLimit.Permit permit = session.takeAnswer(ref);
+        if (permit != null) {
+            permit.notSent();
             session.send(unavailable(clientId));
         }
     }
@@ -67,9 +87,15 @@ public class PendingAnswers {
         Waiting w;
         while ((w = queue.peek()) != null && w.deadline() <= now) {
             queue.poll();
-            if (w.session().takeAnswer(w.ref())) {
+            InFlightLimit.Permit permit = w.session().takeAnswer(w.ref());
+            if (permit != null) {
                 expired++;
-                w.session().send(unavailable(w.clientId()));
+                if (w.session().isOpen()) {
+                    permit.timedOut();
+                    w.session().send(unavailable(w.clientId()));
+                } else {
+                    permit.notSent(); // its sender left: the answer had nowhere to go, which says nothing about the load
+                }
             }
         }
         if (expired > 0) { // one line per sweep: under an outage thousands expire at once
@@ -79,8 +105,13 @@ public class PendingAnswers {
         return expired;
     }
 
+    private static String overloaded(String clientId) {
+        return ServerFrames.error(ErrorCode.UNAVAILABLE.wire(),
+                "the chat is overloaded and did not take the message; retry shortly with the same client_id", clientId);
+    }
+
     private static String unavailable(String clientId) {
-        return ServerFrames.error("unavailable",
+        return ServerFrames.error(ErrorCode.UNAVAILABLE.wire(),
                 "the message could not be confirmed in time; it may or may not have been stored: retry with the same client_id",
                 clientId);
     }

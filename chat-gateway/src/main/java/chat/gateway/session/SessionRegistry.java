@@ -1,6 +1,7 @@
 package chat.gateway.session;
 
 import chat.events.RoomEvent;
+import chat.gateway.limits.InFlightLimit;
 import chat.gateway.config.InstanceId;
 import chat.gateway.client.MessageHistory;
 import chat.gateway.client.StoredMessage;
@@ -119,7 +120,11 @@ public class SessionRegistry implements LocalRoom.GapFiller {
 
         @Override
         public void write(List<ChatSession> touched) {
-            if (ref == null || session.takeAnswer(ref)) {
+            InFlightLimit.Permit permit = ref == null ? null : session.takeAnswer(ref);
+            if (ref == null || permit != null) {
+                if (permit != null) {
+                    permit.answered();
+                }
                 session.write(frame, touched);
             } else {
                 Log.debugf("connection %s: late answer to %s dropped (already told unavailable)", session.id(), ref);

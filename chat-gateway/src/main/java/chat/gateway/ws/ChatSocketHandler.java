@@ -175,13 +175,14 @@ public class ChatSocketHandler {
 
     /**
      * Hands a command to its stream. A message frame then waits for its answer (bounded, see
-     * {@link PendingAnswers}); one that cannot even be queued is answered {@code unavailable} now.
+     * {@link PendingAnswers}); one past the gateway's in-flight bound, or one that cannot even be
+     * queued, is answered {@code unavailable} now.
      */
     private Uni<Void> publish(ChatSession session, Command command) {
         String ref = frameRef(command);
         String clientId = clientId(command);
-        if (ref != null) {
-            answers.expect(session, ref, clientId);
+        if (ref != null && !answers.expect(session, ref, clientId)) {
+            return Uni.createFrom().voidItem(); // shed: answered unavailable, never sent
         }
         // written now, answered later: the socket reads its next frame without waiting for Redis,
         // and the one pipelined command connection keeps the frames in the order they came
