@@ -73,6 +73,10 @@ public class ChatSocketHandler {
                 new RateLimiter(settings.framesPerSecond(), settings.frameBurst(),
                         connection.userData().get(ConnectionKeys.USER_FRAMES)),
                 channel == null ? new UntunedSink(connection) : SocketTuning.sink(channel));
+        Long expiresAt = connection.userData().get(ConnectionKeys.EXPIRES_AT);
+        if (expiresAt != null) {
+            session.expireAt(expiresAt);
+        }
         connection.userData().put(ConnectionKeys.SESSION, session);
         LogFields.connection(room, user.userId(), connection.id());
         registry.join(session);

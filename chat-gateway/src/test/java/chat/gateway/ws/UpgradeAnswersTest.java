@@ -84,6 +84,14 @@ class UpgradeAnswersTest {
     }
 
     @Test
+    void aForgedOrTamperedToken401() {
+        assertRefused(401, connector("not.a.token", "/ws/chat/" + room()));
+        String token = token("alice");
+        String tampered = token.substring(0, token.length() - 6) + (token.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
+        assertRefused(401, connector(tampered, "/ws/chat/" + room()));
+    }
+
+    @Test
     void aTokenInTheQueryString401() {
         assertRefused(401, connector(token("alice"), "/ws/chat/" + room() + "?access_token=x"));
     }

@@ -130,7 +130,10 @@ public record ServiceSet(InfraEndpoints infra, int portBase, int secondGatewayPo
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (mvn -DskipTests package)");
         }
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx384m", "-XX:+UseSerialGC"));
+        // a gateway holds ~16 KB of heap per idle connection (27 KB for browser sessions): 768 MB keep 15,000 under the admission
+        // bound (chat.gateway.max-heap-after-gc, 0.8); deploy/README.md, "Sizing the gateway"
+        String heap = kind == ServiceKind.GATEWAY ? "-Xmx768m" : "-Xmx384m";
+        List<String> command = new ArrayList<>(List.of("java", heap, "-XX:+UseSerialGC"));
         config(kind, port, instance).forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar.toString());

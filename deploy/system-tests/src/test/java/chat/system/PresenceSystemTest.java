@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,53 @@ class PresenceSystemTest {
             assertTrue(users(afterOne).contains("alice"), afterOne.toString());
             tabTwo.close();
             bob.await("user_list", f -> !users(f).contains("alice"), WAIT);
+        }
+    }
+
+    @Test
+    void aJoinerGetsOneListAndABurstOfJoinersDoesNotFloodTheRoom() {
+        String room = SystemStack.randomRoom("burst");
+        List<String> users = List.of("alice", "bob", "carol");
+        int joiners = 15;
+        List<WsClient> clients = new ArrayList<>();
+        long started = System.nanoTime();
+        try {
+            for (int i = 0; i < joiners; i++) {
+                String user = users.get(i % users.size());
+                clients.add(join(i % 2 == 0 ? stack.gateway() : stack.secondGateway(), user, room));
+            }
+            long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+            WsClient first = clients.get(0);
+            first.await("user_list", f -> users(f).equals(users), WAIT); // the room heard of everyone
+            // nothing is owed any more: count every list each connection got after its own
+            int lists = joiners; // each joiner's own, consumed by join()
+            for (WsClient client : clients) {
+                lists += client.drain("user_list", Duration.ofMillis(2500)).size();
+            }
+            lists += 1; // the one awaited above
+            // one list to the whole room per join would be 15 x 16 / 2 = 120 frames; paced, the room gets
+            // at most one per second (after the first), each to at most all 15
+            long bound = joiners + (elapsedMillis / 1000 + 3) * joiners;
+            System.out.printf("%d joiners in %d ms: %d user_list frames (bound %d)%n", joiners, elapsedMillis, lists,
+                    bound);
+            assertTrue(lists <= bound,
+                    lists + " user_list frames for " + joiners + " joiners in " + elapsedMillis + " ms");
+        } finally {
+            clients.forEach(WsClient::close);
+        }
+    }
+
+    @Test
+    void aLoneJoinerGetsExactlyOneList() {
+        String room = SystemStack.randomRoom("lone");
+        try (WsClient bob = join(stack.gateway(), "bob", room)) {
+            assertTrue(bob.drain("user_list", Duration.ofMillis(2500)).isEmpty(), "its own list, once");
+            try (WsClient alice = join(stack.secondGateway(), "alice", room)) {
+                JsonNode heard = bob.await("user_list", f -> users(f).contains("alice"), WAIT);
+                assertEquals(List.of("alice", "bob"), users(heard));
+                assertTrue(alice.drain("user_list", Duration.ofMillis(2500)).isEmpty(),
+                        "the room's list for alice's join skips alice, who has hers");
+            }
         }
     }
 

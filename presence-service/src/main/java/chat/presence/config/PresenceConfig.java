@@ -24,6 +24,13 @@ public interface PresenceConfig {
     @WithDefault("5s")
     Duration typingTtl();
 
+    /**
+     * At most one {@code user_list} to a whole room per interval (the first change of a quiet room
+     * goes at once); a joining connection gets its own list at once regardless.
+     */
+    @WithDefault("1s")
+    Duration userListInterval();
+
     /** Trimming of the fan-out stream (MAXLEN ~). */
     @WithDefault("100000")
     long eventsMaxLength();

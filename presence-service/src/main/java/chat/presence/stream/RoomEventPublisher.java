@@ -1,5 +1,6 @@
 package chat.presence.stream;
 
+import chat.events.Origin;
 import chat.events.RoomEvent;
 import chat.events.StreamCodec;
 import chat.events.StreamNames;
@@ -31,10 +32,18 @@ public class RoomEventPublisher {
                 config.eventsMaxLength());
     }
 
-    /** Everyone in the room gets the room's current usernames. */
-    public void userList(String room, List<String> usernames) {
+    /** Everyone in the room but {@code excludeUserId}'s connections (0: everyone) gets the room's usernames. */
+    public void userList(String room, List<String> usernames, long excludeUserId) {
         String frame = encode(new UserListFrame(RoomEvent.USER_LIST, room, usernames));
-        events.publish(StreamCodec.encode(RoomEvent.toRoom(RoomEvent.USER_LIST, room, 0, frame)));
+        events.publish(StreamCodec.encode(excludeUserId == 0
+                ? RoomEvent.toRoom(RoomEvent.USER_LIST, room, 0, frame)
+                : RoomEvent.toRoomExcept(RoomEvent.USER_LIST, room, frame, excludeUserId)));
+    }
+
+    /** One joining connection gets the room's usernames. */
+    public void userListTo(Origin connection, String room, List<String> usernames) {
+        String frame = encode(new UserListFrame(RoomEvent.USER_LIST, room, usernames));
+        events.publish(StreamCodec.encode(RoomEvent.toConnection(RoomEvent.USER_LIST, room, frame, connection)));
     }
 
     /** Everyone in the room but the typer's own connections learns that the user is typing. */
