@@ -69,7 +69,7 @@ class PresenceSystemTest {
         try {
             for (int i = 0; i < joiners; i++) {
                 String user = users.get(i % users.size());
-                clients.add(join(i % 2 == 0 ? stack.gateway() : stack.secondGateway(), user, room));
+                clients.add(stack.join(i % 2 == 0 ? stack.gateway() : stack.secondGateway(), user, room));
             }
             long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
             WsClient first = clients.get(0);
@@ -95,9 +95,9 @@ class PresenceSystemTest {
     @Test
     void aLoneJoinerGetsExactlyOneList() {
         String room = SystemStack.randomRoom("lone");
-        try (WsClient bob = join(stack.gateway(), "bob", room)) {
+        try (WsClient bob = stack.join(stack.gateway(), "bob", room)) {
             assertTrue(bob.drain("user_list", Duration.ofMillis(2500)).isEmpty(), "its own list, once");
-            try (WsClient alice = join(stack.secondGateway(), "alice", room)) {
+            try (WsClient alice = stack.join(stack.secondGateway(), "alice", room)) {
                 JsonNode heard = bob.await("user_list", f -> users(f).contains("alice"), WAIT);
                 assertEquals(List.of("alice", "bob"), users(heard));
                 assertTrue(alice.drain("user_list", Duration.ofMillis(2500)).isEmpty(),
