@@ -1,11 +1,8 @@
 package chat.auth;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import chat.stack.test.StubAnswers;
+import chat.stack.test.StubServer;
+import java.util.Map;
 
 /**
  * Stands in for presence-service's {@code GET /internal/users/online} (another service, not one
@@ -15,29 +12,18 @@ public class StubPresence {
 
     public static volatile String body = "[]";
     public static volatile boolean down;
-    private HttpServer server;
+    private StubServer server;
 
     public String start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/internal/users/online", exchange -> {
-            byte[] bytes = (down ? "{\"code\":\"unavailable\"}" : body).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(down ? 503 : 200, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        });
-        server.start();
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        server = StubServer.start(Map.of("/internal/users/online",
+                exchange -> StubAnswers.answer(exchange, down ? 503 : 200,
+                        down ? "{\"code\":\"unavailable\"}" : body)));
+        return server.url();
     }
 
     public void stop() {
         if (server != null) {
-            server.stop(0);
+            server.stop();
         }
     }
 }

@@ -36,6 +36,16 @@ public enum ErrorCode {
         return status;
     }
 
+    /** The code of this wire spelling, or empty for a code this version does not know. */
+    public static java.util.Optional<ErrorCode> ofWire(String wire) {
+        for (ErrorCode code : values()) {
+            if (code.wire.equals(wire)) {
+                return java.util.Optional.of(code);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The code a REST answer of this HTTP status carries when nothing more specific is known. */
     public static ErrorCode forStatus(int status) {
         return switch (status) {

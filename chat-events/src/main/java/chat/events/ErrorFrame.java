@@ -30,10 +30,6 @@ public record ErrorFrame(
 
     /** The frame as JSON text. */
     public String encode() {
-        try {
-            return StreamCodec.json().writeValueAsString(this);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode an error frame", e);
-        }
+        return StreamCodec.jsonText(this);
     }
 }

@@ -148,4 +148,13 @@ public final class StreamCodec {
     public static ObjectMapper json() {
         return JSON;
     }
+
+    /** A value of the wire contract (a frame, an error body) as JSON text. */
+    public static String jsonText(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + value.getClass().getSimpleName(), e);
+        }
+    }
 }

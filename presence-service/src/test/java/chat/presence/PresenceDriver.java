@@ -86,9 +86,21 @@ public class PresenceDriver {
         return seen;
     }
 
-    /** The users of the latest user_list of a room, or null when there was none. */
+    /** The users of the latest user_list broadcast to a room, or null when there was none. */
     public List<String> lastUserList(String room) {
-        List<Seen> lists = events(room, RoomEvent.USER_LIST);
+        List<Seen> lists = roomLists(room);
         return lists.isEmpty() ? null : lists.get(lists.size() - 1).users();
+    }
+
+    /** The user_lists that went to a whole room (not to one joining connection), in stream order. */
+    public List<Seen> roomLists(String room) {
+        return events(room, RoomEvent.USER_LIST).stream().filter(s -> s.event().target() == null).toList();
+    }
+
+    /** The user_lists that went to one connection only (its answer on joining), in stream order. */
+    public List<Seen> listsTo(String room, String connection) {
+        return events(room, RoomEvent.USER_LIST).stream()
+                .filter(s -> s.event().target() != null && connection.equals(s.event().target().connectionId()))
+                .toList();
     }
 }

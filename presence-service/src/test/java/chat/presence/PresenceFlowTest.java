@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.events.RoomEvent;
 import chat.presence.PresenceDriver.Seen;
@@ -88,8 +88,9 @@ class PresenceFlowTest {
             assertFalse(seen.users().contains("alice"), "alice is in X, never in Y's list");
             assertEquals(roomY, seen.frame().path("room").asText());
             assertEquals("user_list", seen.frame().path("type").asText());
-            assertNull(seen.event().target(), "a user_list goes to the whole room");
         }
+        await().atMost(WAIT).until(() -> gateway.listsTo(roomY, "c2").size() == 1);
+        assertEquals(gw, gateway.listsTo(roomY, "c2").get(0).event().target().gatewayId(), "the joiner's own list");
         for (Seen seen : gateway.events(roomX, RoomEvent.USER_LIST)) {
             assertFalse(seen.users().contains("bob"));
         }
@@ -121,14 +122,18 @@ class PresenceFlowTest {
     }
 
     @Test
-    void joinAlwaysPublishesAndLateJoinAfterLeaveIsIgnored() {
+    void everyJoinerGetsItsListAndLateJoinAfterLeaveIsIgnored() {
         String room = unique("r");
         long dave = newUserId();
         gateway.join(room, gw, "c1", dave, "dave");
-        await().atMost(WAIT).until(() -> gateway.events(room, RoomEvent.USER_LIST).size() == 1);
+        await().atMost(WAIT).until(() -> gateway.listsTo(room, "c1").size() == 1);
         gateway.join(room, gw, "c2", dave, "dave");
-        await().atMost(WAIT).until(() -> gateway.events(room, RoomEvent.USER_LIST).size() == 2);
-        assertEquals(List.of("dave"), gateway.lastUserList(room), "same names, but the new connection needs the list");
+        await().atMost(WAIT).until(() -> gateway.listsTo(room, "c2").size() == 1);
+        assertEquals(List.of("dave"), gateway.listsTo(room, "c2").get(0).users(),
+                "same names, but the new connection needs the list");
+        for (Seen broadcast : gateway.roomLists(room)) {
+            assertEquals(dave, broadcast.event().excludeUserId(), "dave's connections have their own lists");
+        }
 
         gateway.leave(room, gw, "c3", dave, "dave");
         gateway.join(room, gw, "c3", dave, "dave"); // re-delivered JOIN after its LEAVE
@@ -136,6 +141,38 @@ class PresenceFlowTest {
         gateway.leave(room, gw, "c2", dave, "dave");
         await().atMost(WAIT).until(() -> List.of().equals(gateway.lastUserList(room)));
         assertEquals(0, connections(room));
+    }
+
+    @Test
+    void aBurstOfJoinersCostsEachOneListAndTheRoomAPacedFew() {
+        String room = unique("burst");
+        int joiners = 30;
+        long started = System.nanoTime();
+        for (int i = 0; i < joiners; i++) {
+            String connection = "c" + i;
+            gateway.join(room, gw, connection, newUserId(), "user" + i);
+            await().atMost(WAIT).until(() -> gateway.listsTo(room, connection).size() == 1);
+            assertTrue(gateway.listsTo(room, connection).get(0).users().contains("user" + i),
+                    "a joiner's list names it");
+        }
+        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+        List<String> everyone = new ArrayList<>();
+        for (int i = 0; i < joiners; i++) {
+            everyone.add("user" + i);
+        }
+        everyone.sort(String::compareTo);
+        await().atMost(WAIT).until(() -> everyone.equals(gateway.lastUserList(room)));
+        int broadcasts = gateway.roomLists(room).size();
+        // one broadcast per join would be 30 (each to the whole room: 465 frames); paced, at most one
+        // per interval (1 s) after the first, plus the one that covers the last joins
+        long bound = elapsedMillis / 1000 + 3; // + 1 for the clocks of two processes
+        System.out.printf("burst of %d joiners in %d ms: %d room broadcasts (bound %d)%n", joiners, elapsedMillis,
+                broadcasts, bound);
+        assertTrue(broadcasts <= bound,
+                broadcasts + " broadcasts for " + joiners + " joins in " + elapsedMillis + " ms");
+        for (int i = 0; i < joiners; i++) {
+            assertEquals(1, gateway.listsTo(room, "c" + i).size(), "one list of its own per joiner");
+        }
     }
 
     @Test

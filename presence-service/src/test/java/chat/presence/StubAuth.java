@@ -1,14 +1,9 @@
 package chat.presence;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
+import chat.stack.test.StubAnswers;
+import chat.stack.test.StubServer;
+import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -19,41 +14,27 @@ import java.util.Map;
 public class StubAuth {
 
     public static final Map<String, Long> IDS = Map.of("alice", 1001L, "bob", 1002L, "carol", 1003L);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private HttpServer server;
+    private StubServer server;
 
     public String start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        server = StubServer.start(Map.of("/api/users/me", StubAuth::me));
+        return server.url();
+    }
+
+    private static void me(HttpExchange exchange) throws IOException {
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        String name = header != null && header.startsWith("Bearer ") ? StubAnswers.username(header.substring(7)) : null;
+        Long id = name == null ? null : IDS.get(name);
+        if (id == null) {
+            StubAnswers.answer(exchange, 401, "{\"code\":\"unauthorized\",\"reason\":\"no\"}");
+        } else {
+            StubAnswers.answer(exchange, 200, "{\"user_id\":" + id + ",\"username\":\"" + name + "\"}");
         }
-        server.createContext("/api/users/me", exchange -> {
-            String header = exchange.getRequestHeaders().getFirst("Authorization");
-            Long id = null;
-            String name = null;
-            if (header != null && header.startsWith("Bearer ")) {
-                String[] parts = header.substring(7).split("\\.");
-                JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-                name = claims.path("preferred_username").asText();
-                id = IDS.get(name);
-            }
-            byte[] body = (id == null
-                    ? "{\"code\":\"unauthorized\",\"reason\":\"no\"}"
-                    : "{\"user_id\":" + id + ",\"username\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(id == null ? 401 : 200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.start();
-        return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     public void stop() {
         if (server != null) {
-            server.stop(0);
+            server.stop();
         }
     }
 }

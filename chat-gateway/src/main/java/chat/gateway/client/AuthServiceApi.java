@@ -6,7 +6,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** auth-service as the user themself: provisions the caller (base URL: {@code chat.gateway.services.auth}). */
+/** auth-service as the user themself: provisions the caller (base URL: {@code chat.services.auth}). */
 @RegisterRestClient(configKey = "auth-service")
 interface AuthServiceApi {
 

@@ -1,5 +1,6 @@
 package chat.gateway.client;
 
+import chat.events.ErrorCode;
 import chat.events.MediaUpload;
 import chat.events.Origin;
 import chat.events.SendMessage;
@@ -64,7 +65,8 @@ public class MediaMessages {
         int comma = url.indexOf(',');
         if (!url.regionMatches(true, 0, DATA, 0, DATA.length()) || comma < 0
                 || !url.regionMatches(true, comma - BASE64.length(), BASE64, 0, BASE64.length())) {
-            return Uni.createFrom().failure(new MediaRefused("bad_frame", "file_data must be a base64 data: URL"));
+            return Uni.createFrom()
+                    .failure(new MediaRefused(ErrorCode.BAD_FRAME, "file_data must be a base64 data: URL"));
         }
         String kind = media.kind() == MediaUpload.Kind.IMAGE ? "image" : "audio";
         return mediaService.upload(kind, session.room(), subject, key, url, comma + 1);

@@ -1,16 +1,17 @@
 package chat.gateway.client;
 
+import chat.events.ErrorCode;
 /** A media frame that cannot become a message; {@code code} is the error code (docs/PROTOCOL.md, Errors) the sender gets. */
 public class MediaRefused extends RuntimeException {
 
-    private final String code;
+    private final ErrorCode code;
 
-    public MediaRefused(String code, String reason) {
+    public MediaRefused(ErrorCode code, String reason) {
         super(reason, null, false, false);
         this.code = code;
     }
 
-    public String code() {
+    public ErrorCode code() {
         return code;
     }
 }

@@ -1,5 +1,6 @@
 package chat.gateway.client;
 
+import chat.events.ErrorCode;
 import chat.gateway.config.GatewayConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,7 +41,7 @@ public class MediaServiceClient {
     private final ObjectMapper json;
 
     public MediaServiceClient(Vertx vertx, GatewayConfig config, ObjectMapper json) {
-        URI base = URI.create(config.gateway().services().media());
+        URI base = URI.create(config.services().media());
         this.host = base.getHost();
         this.port = base.getPort() > 0 ? base.getPort() : 80;
         this.json = json;
@@ -92,7 +93,7 @@ public class MediaServiceClient {
         try {
             piece = Base64.getDecoder().decode(payload.substring(from, to));
         } catch (IllegalArgumentException e) {
-            return Future.failedFuture(new MediaRefused("bad_frame", "file_data is not valid base64"));
+            return Future.failedFuture(new MediaRefused(ErrorCode.BAD_FRAME, "file_data is not valid base64"));
         }
         return request.write(Buffer.buffer(piece)).compose(written -> writePieces(request, payload, to));
     }
@@ -110,25 +111,28 @@ public class MediaServiceClient {
                             error.path("reason").asText("refused"));
                 }
             } catch (IOException e) {
-                throw new MediaRefused("unavailable", "media storage answered unexpectedly; try again");
+                throw new MediaRefused(ErrorCode.UNAVAILABLE, "media storage answered unexpectedly; try again");
             }
-            throw new MediaRefused("unavailable", "media storage is briefly unavailable; try again");
+            throw new MediaRefused(ErrorCode.UNAVAILABLE, "media storage is briefly unavailable; try again");
         });
     }
 
     /** media-service's REST codes as the error codes of frames. */
-    private static String frameCode(String code) {
-        return switch (code) {
-            case "forbidden", "too_large", "unsupported_media", "unavailable" -> code;
-            default -> "bad_frame";
-        };
+    private static ErrorCode frameCode(String code) {
+        return ErrorCode.ofWire(code)
+                .filter(known -> switch (known) {
+                    case FORBIDDEN, TOO_LARGE, UNSUPPORTED_MEDIA, UNAVAILABLE -> true;
+                    default -> false;
+                })
+                .orElse(ErrorCode.BAD_FRAME);
     }
 
     private static Uni<StoredMediaRef> toUni(Future<StoredMediaRef> future) {
         return Uni.createFrom().completionStage(future.toCompletionStage())
                 .onFailure(failure -> !(failure instanceof MediaRefused))
                 .transform(
-                        failure -> new MediaRefused("unavailable", "media storage is briefly unavailable; try again"));
+                        failure -> new MediaRefused(ErrorCode.UNAVAILABLE,
+                                "media storage is briefly unavailable; try again"));
     }
 
     private static String encode(String value) {

@@ -8,7 +8,7 @@ import jakarta.ws.rs.QueryParam;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** message-service's cluster-internal history (base URL: {@code chat.gateway.services.message}), with the gateway's own token. */
+/** message-service's cluster-internal history (base URL: {@code chat.services.message}), with the gateway's own token. */
 @RegisterRestClient(configKey = "message-service")
 @OidcClientFilter
 interface MessageServiceApi {

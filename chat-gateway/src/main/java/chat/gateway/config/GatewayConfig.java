@@ -21,6 +21,9 @@ public interface GatewayConfig {
     /** Gateway behaviour. */
     Gateway gateway();
 
+    /** Base URLs of the services the gateway routes to ({@code chat.services.*}, the keys every service uses). */
+    Services services();
+
     /** The shared REST error model (chat.events.rest). */
     Rest rest();
 
@@ -49,9 +52,6 @@ public interface GatewayConfig {
 
     /** Gateway settings. */
     interface Gateway {
-
-        /** Base URLs of the services the gateway routes to. */
-        Services services();
 
         /** Origins allowed to open WebSockets besides the gateway's own (e.g. https://chat.example.com). */
         Optional<List<String>> allowedOrigins();

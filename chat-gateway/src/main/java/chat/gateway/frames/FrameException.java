@@ -1,25 +1,26 @@
 package chat.gateway.frames;
 
+import chat.events.ErrorCode;
 /**
  * A client frame that is refused; becomes an {@code error} frame carrying the frame's
  * {@code client_id} (when it had a usable one), and the connection stays open.
  */
 public class FrameException extends RuntimeException {
 
-    private final String code;
+    private final ErrorCode code;
     private final String clientId;
 
-    public FrameException(String code, String reason) {
+    public FrameException(ErrorCode code, String reason) {
         this(code, reason, null);
     }
 
-    public FrameException(String code, String reason, String clientId) {
+    public FrameException(ErrorCode code, String reason, String clientId) {
         super(reason, null, false, false);
         this.code = code;
         this.clientId = clientId;
     }
 
-    public String code() {
+    public ErrorCode code() {
         return code;
     }
 

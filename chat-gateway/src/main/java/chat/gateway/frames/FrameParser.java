@@ -1,5 +1,6 @@
 package chat.gateway.frames;
 
+import chat.events.ErrorCode;
 import chat.events.MediaUpload;
 import chat.events.TextRules;
 import chat.gateway.config.GatewayConfig;
@@ -17,8 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class FrameParser {
 
-    public static final String BAD_FRAME = "bad_frame";
-    public static final String TOO_LARGE = "too_large";
     private static final int MAX_MEDIA_ID = 64;
 
     private final ObjectMapper json;
@@ -31,16 +30,16 @@ public class FrameParser {
 
     public ClientFrame parse(String raw) {
         if (raw.length() > limits.maxFrameBytes()) {
-            throw new FrameException(TOO_LARGE, "frame larger than " + limits.maxFrameBytes() + " bytes");
+            throw new FrameException(ErrorCode.TOO_LARGE, "frame larger than " + limits.maxFrameBytes() + " bytes");
         }
         JsonNode frame;
         try {
             frame = json.readTree(raw);
         } catch (JsonProcessingException e) {
-            throw new FrameException(BAD_FRAME, "frame is not valid JSON");
+            throw new FrameException(ErrorCode.BAD_FRAME, "frame is not valid JSON");
         }
         if (frame == null || !frame.isObject()) {
-            throw new FrameException(BAD_FRAME, "frame must be a JSON object");
+            throw new FrameException(ErrorCode.BAD_FRAME, "frame must be a JSON object");
         }
         String clientId = validClientIdOrNull(frame);
         try {
@@ -56,10 +55,10 @@ public class FrameParser {
             if (frame.has("message")) {
                 return text(frame, false); // the original client's form: {"message": "hi"}
             }
-            throw new FrameException(BAD_FRAME, "frame has no type");
+            throw new FrameException(ErrorCode.BAD_FRAME, "frame has no type");
         }
         if (!type.isTextual()) {
-            throw new FrameException(BAD_FRAME, "type must be a string");
+            throw new FrameException(ErrorCode.BAD_FRAME, "type must be a string");
         }
         return switch (type.asText()) {
             case "message" -> text(frame, true);
@@ -69,7 +68,7 @@ public class FrameParser {
             case "audio" -> media(frame, MediaUpload.Kind.AUDIO);
             case "resume" -> new ClientFrame.Resume(nonNegativeLong(frame, "after_seq"));
             case "ping" -> new ClientFrame.Ping();
-            default -> throw new FrameException(BAD_FRAME, "unknown frame type");
+            default -> throw new FrameException(ErrorCode.BAD_FRAME, "unknown frame type");
         };
     }
 
@@ -79,17 +78,18 @@ public class FrameParser {
         }
         JsonNode message = frame.get("message");
         if (message == null || !message.isTextual()) {
-            throw new FrameException(BAD_FRAME, "message must be a string");
+            throw new FrameException(ErrorCode.BAD_FRAME, "message must be a string");
         }
         String text = message.asText();
         if (text.isBlank()) {
-            throw new FrameException(BAD_FRAME, "message is empty");
+            throw new FrameException(ErrorCode.BAD_FRAME, "message is empty");
         }
         if (text.codePointCount(0, text.length()) > limits.maxTextLength()) {
-            throw new FrameException(TOO_LARGE, "message longer than " + limits.maxTextLength() + " characters");
+            throw new FrameException(ErrorCode.TOO_LARGE,
+                    "message longer than " + limits.maxTextLength() + " characters");
         }
         if (!TextRules.isAcceptable(text)) {
-            throw new FrameException(BAD_FRAME, "message contains control characters");
+            throw new FrameException(ErrorCode.BAD_FRAME, "message contains control characters");
         }
         return new ClientFrame.TextMessage(text, typed ? clientId(frame) : null);
     }
@@ -99,18 +99,19 @@ public class FrameParser {
         JsonNode id = frame.get("media_id");
         if (!id.isTextual() || id.asText().isEmpty() || id.asText().length() > MAX_MEDIA_ID
                 || !TextRules.isAcceptable(id.asText())) {
-            throw new FrameException(BAD_FRAME, "media_id must be a media id");
+            throw new FrameException(ErrorCode.BAD_FRAME, "media_id must be a media id");
         }
         JsonNode message = frame.get("message");
         if (message != null && !message.isNull() && !message.isTextual()) {
-            throw new FrameException(BAD_FRAME, "message must be a string");
+            throw new FrameException(ErrorCode.BAD_FRAME, "message must be a string");
         }
         String text = message == null || message.isNull() ? "" : message.asText();
         if (text.codePointCount(0, text.length()) > limits.maxTextLength()) {
-            throw new FrameException(TOO_LARGE, "message longer than " + limits.maxTextLength() + " characters");
+            throw new FrameException(ErrorCode.TOO_LARGE,
+                    "message longer than " + limits.maxTextLength() + " characters");
         }
         if (!TextRules.isAcceptable(text)) {
-            throw new FrameException(BAD_FRAME, "message contains control characters");
+            throw new FrameException(ErrorCode.BAD_FRAME, "message contains control characters");
         }
         return new ClientFrame.MediaPost(id.asText(), text, clientId(frame));
     }
@@ -118,12 +119,12 @@ public class FrameParser {
     private ClientFrame media(JsonNode frame, MediaUpload.Kind kind) {
         JsonNode data = frame.get("file_data");
         if (data == null || !data.isTextual() || !data.asText().startsWith("data:")) {
-            throw new FrameException(BAD_FRAME, "file_data must be a data: URL");
+            throw new FrameException(ErrorCode.BAD_FRAME, "file_data must be a data: URL");
         }
         JsonNode name = frame.get("file_name");
         String fileName = name != null && name.isTextual() ? truncate(name.asText(), 255) : null;
         if (!TextRules.isAcceptable(fileName)) {
-            throw new FrameException(BAD_FRAME, "file_name contains control characters");
+            throw new FrameException(ErrorCode.BAD_FRAME, "file_name contains control characters");
         }
         return new ClientFrame.Media(kind, data.asText(), fileName, clientId(frame));
     }
@@ -134,11 +135,11 @@ public class FrameParser {
             return null;
         }
         if (!id.isTextual() || id.asText().isEmpty() || id.asText().length() > limits.maxClientIdLength()) {
-            throw new FrameException(BAD_FRAME,
+            throw new FrameException(ErrorCode.BAD_FRAME,
                     "client_id must be a string of 1 to " + limits.maxClientIdLength() + " characters");
         }
         if (!TextRules.isAcceptable(id.asText())) {
-            throw new FrameException(BAD_FRAME, "client_id contains control characters");
+            throw new FrameException(ErrorCode.BAD_FRAME, "client_id contains control characters");
         }
         return id.asText();
     }
@@ -155,7 +156,7 @@ public class FrameParser {
     private static long positiveLong(JsonNode frame, String field) {
         long value = nonNegativeLong(frame, field);
         if (value == 0) {
-            throw new FrameException(BAD_FRAME, field + " must be positive");
+            throw new FrameException(ErrorCode.BAD_FRAME, field + " must be positive");
         }
         return value;
     }
@@ -163,7 +164,7 @@ public class FrameParser {
     private static long nonNegativeLong(JsonNode frame, String field) {
         JsonNode value = frame.get(field);
         if (value == null || !value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0) {
-            throw new FrameException(BAD_FRAME, field + " must be a non-negative integer");
+            throw new FrameException(ErrorCode.BAD_FRAME, field + " must be a non-negative integer");
         }
         return value.asLong();
     }

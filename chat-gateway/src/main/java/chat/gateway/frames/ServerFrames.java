@@ -1,5 +1,6 @@
 package chat.gateway.frames;
 
+import chat.events.ErrorCode;
 import chat.events.ErrorFrame;
 
 /** The frames the gateway itself writes (the services encode the rest). */
@@ -11,8 +12,8 @@ public final class ServerFrames {
     }
 
     /** An {@code error} frame; {@code clientId} is the refused frame's id, or null (always present in the frame). */
-    public static String error(String code, String reason, String clientId) {
-        return new ErrorFrame(ErrorFrame.TYPE, code, reason, clientId).encode();
+    public static String error(ErrorCode code, String reason, String clientId) {
+        return ErrorFrame.of(code, reason).forClient(clientId).encode();
     }
 
     /** The error frame for a refused frame. */

@@ -90,15 +90,15 @@ public class GatewayMetrics {
         return frame instanceof ClientFrame.Resume ? "resume" : "ping";
     }
 
-    /** A client frame refused with an error frame ({@code bad_frame}, {@code too_large}, {@code rate_limited}...). */
     /** A message frame refused because the in-flight bound was reached (also counted as rejected). */
     public void shed() {
         shed.increment();
-        rejected(ErrorCode.UNAVAILABLE.wire());
+        rejected(ErrorCode.UNAVAILABLE);
     }
 
-    public void rejected(String code) {
-        counter("chat.frames.rejected", "code", code).increment();
+    /** A client frame refused with an error frame ({@code bad_frame}, {@code too_large}, {@code rate_limited}...). */
+    public void rejected(ErrorCode code) {
+        counter("chat.frames.rejected", "code", code.wire()).increment();
         framesOut("error", 1);
     }
 

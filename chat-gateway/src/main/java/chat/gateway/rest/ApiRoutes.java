@@ -1,5 +1,7 @@
 package chat.gateway.rest;
 
+import chat.events.ErrorCode;
+import chat.events.rest.ApiError;
 import chat.gateway.config.GatewayConfig;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -24,11 +26,11 @@ import java.net.URI;
 @ApplicationScoped
 public class ApiRoutes {
 
-    private static final String NOT_FOUND = "{\"code\":\"not_found\",\"reason\":\"no such API\"}";
+    private static final String NOT_FOUND = ApiError.of(ErrorCode.NOT_FOUND, "no such API").encode();
 
     void register(@Observes Router router, Vertx vertx, GatewayConfig config) {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(64).setKeepAlive(true));
-        GatewayConfig.Services services = config.gateway().services();
+        GatewayConfig.Services services = config.services();
         ProxyHandler auth = proxy(client, services.auth());
         ProxyHandler message = proxy(client, services.message());
         ProxyHandler media = proxy(client, services.media());

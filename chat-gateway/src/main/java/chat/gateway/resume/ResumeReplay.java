@@ -1,5 +1,6 @@
 package chat.gateway.resume;
 
+import chat.events.ErrorCode;
 import chat.gateway.config.GatewayConfig;
 import chat.gateway.frames.ServerFrames;
 import chat.gateway.client.MessageHistory;
@@ -59,14 +60,16 @@ public class ResumeReplay {
     /** Starts a resume of everything after {@code afterSeq}; refused while one runs on the connection or when too many wait. */
     public void start(ChatSession session, long afterSeq) {
         if (!session.beginResume(afterSeq)) {
-            session.send(ServerFrames.error("rate_limited", "a resume is already running on this connection", null));
+            session.send(
+                    ServerFrames.error(ErrorCode.RATE_LIMITED, "a resume is already running on this connection", null));
             return;
         }
         Replay replay = new Replay(session);
         if (!slots.submit(() -> fetchNext(replay))) {
             meters.refused();
             session.abortResume();
-            session.send(ServerFrames.error("unavailable", "too many resumes right now; resume again shortly", null));
+            session.send(ServerFrames.error(ErrorCode.UNAVAILABLE, "too many resumes right now; resume again shortly",
+                    null));
         }
     }
 
@@ -84,7 +87,8 @@ public class ResumeReplay {
                     Log.warnf("connection %s: resume failed: %s", session.id(), failure.getMessage());
                     session.abortResume();
                     session.send(
-                            ServerFrames.error("unavailable", "history is briefly unavailable; resume again", null));
+                            ServerFrames.error(ErrorCode.UNAVAILABLE, "history is briefly unavailable; resume again",
+                                    null));
                     end(replay);
                 });
     }

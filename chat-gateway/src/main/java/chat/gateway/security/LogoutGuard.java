@@ -1,5 +1,7 @@
 package chat.gateway.security;
 
+import chat.events.ErrorCode;
+import chat.events.rest.ApiError;
 import chat.gateway.ws.OriginPolicy;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -21,7 +23,6 @@ public class LogoutGuard {
 
     /** The logout path of the {@code web} tenant ({@code quarkus.oidc.web.logout.path}). */
     public static final String PATH = "/logout";
-    private static final String REFUSED = "{\"code\":\"%s\",\"reason\":\"%s\"}";
 
     private final OriginPolicy origins;
 
@@ -36,14 +37,14 @@ public class LogoutGuard {
 
     private void check(RoutingContext rc) {
         if (rc.request().method() != HttpMethod.POST) {
-            refuse(rc, 405, "method_not_allowed", "log out with POST");
+            refuse(rc, ErrorCode.METHOD_NOT_ALLOWED, "log out with POST");
             return;
         }
         String site = rc.request().getHeader("Sec-Fetch-Site");
         boolean sameSite = site == null || site.equals("same-origin") || site.equals("same-site");
         String origin = rc.request().getHeader("Origin");
         if (origin == null || !(isOwn(rc.request(), origin) || origins.permits(rc.request())) || !sameSite) {
-            refuse(rc, 403, "forbidden", "log out from the chat's own page");
+            refuse(rc, ErrorCode.FORBIDDEN, "log out from the chat's own page");
             return;
         }
         rc.next();
@@ -60,11 +61,12 @@ public class LogoutGuard {
         return origin.substring(scheme + 3).equalsIgnoreCase(own);
     }
 
-    private static void refuse(RoutingContext rc, int status, String code, String reason) {
-        if (status == 405) {
+    private static void refuse(RoutingContext rc, ErrorCode code, String reason) {
+        int status = code.status();
+        if (code == ErrorCode.METHOD_NOT_ALLOWED) {
             rc.response().putHeader("Allow", "POST");
         }
         rc.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                .end(REFUSED.formatted(code, reason));
+                .end(ApiError.of(code, reason).encode());
     }
 }

@@ -3,6 +3,7 @@ package chat.gateway.session;
 import chat.gateway.client.StoredMessage;
 import chat.gateway.client.ChatUser;
 import io.quarkus.logging.Log;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import java.util.ArrayList;
 import chat.gateway.limits.InFlightLimit;
@@ -35,6 +36,8 @@ public final class ChatSession {
     private long lastSeq;
     private List<StoredMessage> heldDuringResume;
     private boolean heldOverflowed;
+    /** When the connection's token expires (epoch ms); the expiry sweep closes it then. */
+    private volatile long expiresAtMillis = Long.MAX_VALUE;
     /** Frames waiting for their ack or error, by frame ref (a count: the same client_id may be in flight twice). */
     private Map<String, ArrayDeque<InFlightLimit.Permit>> awaitingAnswer;
 
@@ -241,6 +244,22 @@ public final class ChatSession {
         droppedAsSlow = true;
         Log.warnf("connection %s: user %d does not keep up with %s, closing it", connection.id(), user.userId(), room);
         sink.abort();
+    }
+
+    /** Sets when the connection's credentials expire (epoch ms). */
+    public void expireAt(long epochMillis) {
+        this.expiresAtMillis = epochMillis;
+    }
+
+    /** Whether the connection's credentials have expired by {@code nowMillis}. */
+    public boolean expiredAt(long nowMillis) {
+        return nowMillis >= expiresAtMillis;
+    }
+
+    /** Closes the connection because its credentials expired: 1008, the client reconnects with fresh ones. */
+    public void closeExpired() {
+        connection.close(new CloseReason(1008, "Authentication expired")).subscribe().with(ignored -> {
+        }, failure -> Log.debugf("close of expired connection %s failed: %s", connection.id(), failure.getMessage()));
     }
 
     /** Whether the connection is still open (a queued resume of a closed one is skipped). */

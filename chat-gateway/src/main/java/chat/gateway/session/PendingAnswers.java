@@ -106,12 +106,12 @@ public class PendingAnswers {
     }
 
     private static String overloaded(String clientId) {
-        return ServerFrames.error(ErrorCode.UNAVAILABLE.wire(),
+        return ServerFrames.error(ErrorCode.UNAVAILABLE,
                 "the chat is overloaded and did not take the message; retry shortly with the same client_id", clientId);
     }
 
     private static String unavailable(String clientId) {
-        return ServerFrames.error(ErrorCode.UNAVAILABLE.wire(),
+        return ServerFrames.error(ErrorCode.UNAVAILABLE,
                 "the message could not be confirmed in time; it may or may not have been stored: retry with the same client_id",
                 clientId);
     }

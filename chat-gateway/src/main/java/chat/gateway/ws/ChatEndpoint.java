@@ -1,10 +1,8 @@
 package chat.gateway.ws;
 
-import io.quarkus.security.Authenticated;
 import io.quarkus.websockets.next.WebSocket;
 
 /** {@code /ws/chat/{room}}: public rooms, and private rooms for their two members. */
-@Authenticated
 @WebSocket(path = "/ws/chat/{room}", endpointId = ChatEndpoint.ID)
 public class ChatEndpoint extends RoomSocket {
 

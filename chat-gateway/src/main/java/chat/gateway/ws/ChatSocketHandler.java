@@ -1,5 +1,6 @@
 package chat.gateway.ws;
 
+import chat.events.ErrorCode;
 import chat.events.Command;
 import chat.events.LogFields;
 import chat.events.MarkRead;
@@ -72,6 +73,10 @@ public class ChatSocketHandler {
                 new RateLimiter(settings.framesPerSecond(), settings.frameBurst(),
                         connection.userData().get(ConnectionKeys.USER_FRAMES)),
                 channel == null ? new UntunedSink(connection) : SocketTuning.sink(channel));
+        Long expiresAt = connection.userData().get(ConnectionKeys.EXPIRES_AT);
+        if (expiresAt != null) {
+            session.expireAt(expiresAt);
+        }
         connection.userData().put(ConnectionKeys.SESSION, session);
         LogFields.connection(room, user.userId(), connection.id());
         // announced once the room's events reach this connection, so it misses nothing published after
@@ -95,9 +100,9 @@ public class ChatSocketHandler {
             refusal = e;
         }
         if (!session.limiter().tryAcquire()) {
-            metrics.rejected("rate_limited");
+            metrics.rejected(ErrorCode.RATE_LIMITED);
             String clientId = frame != null ? frame.clientId() : refusal.clientId();
-            session.send(ServerFrames.error("rate_limited", "too many frames; slow down", clientId));
+            session.send(ServerFrames.error(ErrorCode.RATE_LIMITED, "too many frames; slow down", clientId));
             return Uni.createFrom().voidItem();
         }
         if (refusal != null) {
@@ -189,7 +194,8 @@ public class ChatSocketHandler {
             if (ref != null) {
                 answers.failNow(session, ref, clientId);
             } else {
-                session.send(ServerFrames.error("unavailable", "the chat is briefly unavailable; try again", null));
+                session.send(
+                        ServerFrames.error(ErrorCode.UNAVAILABLE, "the chat is briefly unavailable; try again", null));
             }
         });
         return Uni.createFrom().voidItem();

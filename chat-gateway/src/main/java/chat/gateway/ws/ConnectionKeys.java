@@ -13,6 +13,8 @@ final class ConnectionKeys {
     static final TypedKey<ChatUser> USER = new TypedKey<>("chat.user");
     /** The Keycloak subject of the connection's user (media it uploads are owned by it). */
     static final TypedKey<String> SUBJECT = new TypedKey<>("chat.subject");
+    /** When the connection's token expires (epoch ms): {@link TokenExpirySweep} closes it then. */
+    static final TypedKey<Long> EXPIRES_AT = new TypedKey<>("chat.expires-at");
     /** The connection's Netty channel, to see whether its peer keeps up with what it is sent. */
     static final TypedKey<Channel> CHANNEL = new TypedKey<>("chat.channel");
     /** The frame budget shared by all connections of the user (see {@link chat.gateway.session.UserLimits}). */

@@ -1,10 +1,8 @@
 package chat.gateway.ws;
 
-import io.quarkus.security.Authenticated;
 import io.quarkus.websockets.next.WebSocket;
 
 /** {@code /ws/chat/private/{room}}: the original client's path for private rooms (public names work too). */
-@Authenticated
 @WebSocket(path = "/ws/chat/private/{room}", endpointId = PrivateChatEndpoint.ID)
 public class PrivateChatEndpoint extends RoomSocket {
 

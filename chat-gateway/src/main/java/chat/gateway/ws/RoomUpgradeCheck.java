@@ -5,6 +5,7 @@ import chat.gateway.config.GatewayConfig;
 import chat.gateway.client.ChatUser;
 import chat.gateway.client.UserDirectory;
 import chat.gateway.metrics.GatewayMetrics;
+import chat.gateway.security.UpgradeAuthenticator;
 import chat.gateway.session.UserLimits;
 import io.netty.channel.Channel;
 import io.quarkus.logging.Log;
@@ -35,10 +36,13 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
     private final GatewayDrain drain;
     private final GatewayMetrics metrics;
     private final AdmissionControl admission;
+    private final UpgradeAuthenticator authenticator;
 
     public RoomUpgradeCheck(OriginPolicy origins, UserDirectory directory, UserLimits limits, GatewayConfig config,
-            GatewayDrain drain, GatewayMetrics metrics, AdmissionControl admission) {
+            GatewayDrain drain, GatewayMetrics metrics, AdmissionControl admission,
+            UpgradeAuthenticator authenticator) {
         this.admission = admission;
+        this.authenticator = authenticator;
         this.origins = origins;
         this.directory = directory;
         this.limits = limits;
@@ -89,11 +93,12 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
         if (!RoomNames.isValid(room)) {
             return CheckResult.rejectUpgrade(400);
         }
-        return context.securityIdentity().flatMap(identity -> {
+        return authenticator.authenticate(context).flatMap(identity -> {
             if (identity == null || identity.isAnonymous()) {
                 return CheckResult.rejectUpgrade(401);
             }
             context.userData().put(ConnectionKeys.SUBJECT, UserDirectory.subjectOf(identity));
+            context.userData().put(ConnectionKeys.EXPIRES_AT, UpgradeAuthenticator.expiresAtMillis(identity));
             return directory.resolve(identity)
                     .flatMap(user -> admit(context, room, pair, user))
                     .onFailure().recoverWithUni(failure -> refusal(room, failure));

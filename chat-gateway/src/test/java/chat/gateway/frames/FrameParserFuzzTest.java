@@ -1,5 +1,6 @@
 package chat.gateway.frames;
 
+import chat.events.ErrorCode;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -24,7 +25,7 @@ class FrameParserFuzzTest {
     /** What a reason must never contain: exception or class names, package names, stack frames, library names. */
     static final Pattern REVEALING = Pattern.compile(
             "(?i)exception|error|jackson|fasterxml|java\\.|javax?\\.|jakarta\\.|chat\\.|quarkus|vertx|netty|\\bat [a-z]|\\$|\\n|\\tat ");
-    private static final Set<String> CODES = Set.of(FrameParser.BAD_FRAME, FrameParser.TOO_LARGE);
+    private static final Set<ErrorCode> CODES = Set.of(ErrorCode.BAD_FRAME, ErrorCode.TOO_LARGE);
     private static final List<String> TYPES = List.of("message", "typing", "message_read", "file", "audio", "resume",
             "ping", "dance", "", "MESSAGE", "message\u0000");
     private static final List<String> FIELDS = List.of("type", "message", "client_id", "message_id", "after_seq",

@@ -93,14 +93,14 @@ class FrameParserTest {
     void controlCharactersAreRefusedAndTheRefusalEchoesTheClientId() {
         FrameException nul = assertThrows(FrameException.class,
                 () -> parser.parse("{\"type\":\"message\",\"message\":\"a\\u0000b\",\"client_id\":\"c-1\"}"));
-        assertEquals("bad_frame", nul.code());
+        assertEquals("bad_frame", nul.code().wire());
         assertEquals("c-1", nul.clientId());
         assertCode("bad_frame", "{\"message\":\"esc \\u001b[2J\"}");
         assertCode("bad_frame", "{\"message\":\"del \\u007f\"}");
         assertCode("bad_frame", "{\"message\":\"half \\ud83d emoji\"}");
         FrameException badId = assertThrows(FrameException.class,
                 () -> parser.parse("{\"type\":\"message\",\"message\":\"hi\",\"client_id\":\"c\\u0000\"}"));
-        assertEquals("bad_frame", badId.code());
+        assertEquals("bad_frame", badId.code().wire());
         assertNull(badId.clientId()); // an unusable id is not echoed
         assertEquals("tab\tnew\nline", assertInstanceOf(ClientFrame.TextMessage.class,
                 parser.parse("{\"message\":\"tab\\tnew\\nline\"}")).text());
@@ -123,7 +123,7 @@ class FrameParserTest {
     }
 
     private static void assertCode(String code, String raw, FrameParser parser) {
-        assertEquals(code, assertThrows(FrameException.class, () -> parser.parse(raw)).code(), raw);
+        assertEquals(code, assertThrows(FrameException.class, () -> parser.parse(raw)).code().wire(), raw);
     }
 
     /** Configuration with the defaults of GatewayConfig, and a given frame limit. */

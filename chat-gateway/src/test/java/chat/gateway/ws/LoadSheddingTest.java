@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.stack.DevTokens;
+import chat.stack.test.AuthServiceStub;
 import chat.stack.test.StackTestResource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(StackTestResource.class)
-@QuarkusTestResource(DirectoryStub.class)
+@QuarkusTestResource(value = AuthServiceStub.class, initArgs = @ResourceArg(name = "strangers", value = "unavailable"))
 @QuarkusTestResource(LoadSheddingTest.TwoInFlight.class)
 class LoadSheddingTest {
 

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import chat.stack.DevTokens;
+import chat.stack.test.AuthServiceStub;
 import chat.stack.test.StackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(StackTestResource.class)
-@QuarkusTestResource(DirectoryStub.class)
+@QuarkusTestResource(value = AuthServiceStub.class, initArgs = @ResourceArg(name = "strangers", value = "unavailable"))
 @QuarkusTestResource(UpgradeAnswersTest.TwoConnections.class)
 class UpgradeAnswersTest {
 
@@ -82,6 +84,14 @@ class UpgradeAnswersTest {
     }
 
     @Test
+    void aForgedOrTamperedToken401() {
+        assertRefused(401, connector("not.a.token", "/ws/chat/" + room()));
+        String token = token("alice");
+        String tampered = token.substring(0, token.length() - 6) + (token.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
+        assertRefused(401, connector(tampered, "/ws/chat/" + room()));
+    }
+
+    @Test
     void aTokenInTheQueryString401() {
         assertRefused(401, connector(token("alice"), "/ws/chat/" + room() + "?access_token=x"));
     }
@@ -99,20 +109,20 @@ class UpgradeAnswersTest {
 
     @Test
     void aPrivateRoomOfOthers403() {
-        long others = DirectoryStub.BOB_ID + 10;
+        long others = AuthServiceStub.BOB_ID + 10;
         assertRefused(403,
-                connector(token("alice"), "/ws/chat/private/private_" + DirectoryStub.BOB_ID + "_" + others));
+                connector(token("alice"), "/ws/chat/private/private_" + AuthServiceStub.BOB_ID + "_" + others));
     }
 
     @Test
     void aPrivateRoomWithAnUnknownUser404() {
-        assertRefused(404, connector(token("alice"), "/ws/chat/private/private_" + DirectoryStub.ALICE_ID + "_"
-                + (DirectoryStub.BOB_ID + 1000)));
+        assertRefused(404, connector(token("alice"), "/ws/chat/private/private_" + AuthServiceStub.ALICE_ID + "_"
+                + (AuthServiceStub.BOB_ID + 1000)));
     }
 
     @Test
     void theMembersOfAPrivateRoomGetIn() {
-        WebSocketClientConnection socket = connector(token("bob"), "/ws/chat/private/" + DirectoryStub.aliceAndBob())
+        WebSocketClientConnection socket = connector(token("bob"), "/ws/chat/private/" + AuthServiceStub.aliceAndBob())
                 .connectAndAwait();
         socket.closeAndAwait();
     }

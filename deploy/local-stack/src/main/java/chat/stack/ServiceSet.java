@@ -130,7 +130,10 @@ public record ServiceSet(InfraEndpoints infra, int portBase, int secondGatewayPo
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (mvn -DskipTests package)");
         }
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx384m", "-XX:+UseSerialGC"));
+        // a gateway holds ~16 KB of heap per idle connection (27 KB for browser sessions): 768 MB keep 15,000 under the admission
+        // bound (chat.gateway.max-heap-after-gc, 0.8); deploy/README.md, "Sizing the gateway"
+        String heap = kind == ServiceKind.GATEWAY ? "-Xmx768m" : "-Xmx384m";
+        List<String> command = new ArrayList<>(List.of("java", heap, "-XX:+UseSerialGC"));
         config(kind, port, instance).forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar.toString());
@@ -162,16 +165,12 @@ public record ServiceSet(InfraEndpoints infra, int portBase, int secondGatewayPo
             config.put("quarkus.datasource.username", infra.dbUser());
             config.put("quarkus.datasource.password", infra.dbPassword());
         }
-        if (kind != ServiceKind.GATEWAY) {
-            // where the services find each other (the gateway has its own typed keys below)
-            config.put("chat.services.auth", url(ServiceKind.AUTH));
-            config.put("chat.services.presence", url(ServiceKind.PRESENCE));
-        }
+        // where the services find each other: the same keys in every service
+        config.put("chat.services.auth", url(ServiceKind.AUTH));
+        config.put("chat.services.message", url(ServiceKind.MESSAGE));
+        config.put("chat.services.media", url(ServiceKind.MEDIA));
+        config.put("chat.services.presence", url(ServiceKind.PRESENCE));
         if (kind == ServiceKind.GATEWAY) {
-            config.put("chat.gateway.services.auth", url(ServiceKind.AUTH));
-            config.put("chat.gateway.services.message", url(ServiceKind.MESSAGE));
-            config.put("chat.gateway.services.media", url(ServiceKind.MEDIA));
-            config.put("chat.gateway.services.presence", url(ServiceKind.PRESENCE));
             config.putAll(gatewayConfig);
         }
         if (kind == ServiceKind.AUTH) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,21 +16,14 @@ class GatewayCrashSystemTest {
 
     /** Gateway heartbeat TTL (30 s) + sweep interval (5 s) + delivery slack. */
     private static final Duration BOUND = Duration.ofSeconds(45);
-    private static SystemStack stack;
-
-    @BeforeAll
-    static void startSystem() {
-        stack = SystemStack.get();
-    }
+    private static final SystemStack stack = SystemStack.get();
 
     @Test
     void usersOfAKilledGatewayGoOfflineWithinTheBound() {
         String room = SystemStack.randomRoom("crash");
-        try (WsClient bob = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
-                stack.token("bob"))) {
+        try (WsClient bob = stack.connect(stack.gateway(), "bob", room)) {
             bob.await("user_list", f -> f.path("users").toString().contains("bob"), Duration.ofSeconds(20));
-            WsClient carol = WsClient.connect(stack.wsUrl(stack.secondGateway(), "/ws/chat/" + room + "/"),
-                    stack.token("carol"));
+            WsClient carol = stack.connect(stack.secondGateway(), "carol", room);
             bob.await("user_list", f -> f.path("users").toString().contains("carol"), Duration.ofSeconds(20));
 
             long killedAt = System.nanoTime();

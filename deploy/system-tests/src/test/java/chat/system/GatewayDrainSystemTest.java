@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,12 +24,7 @@ class GatewayDrainSystemTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     /** The pods' terminationGracePeriodSeconds. */
     private static final Duration GRACE = Duration.ofSeconds(30);
-    private static SystemStack stack;
-
-    @BeforeAll
-    static void startSystem() {
-        stack = SystemStack.get();
-    }
+    private static final SystemStack stack = SystemStack.get();
 
     @Test
     void sigtermClosesWith1012AndClientsResumeElsewhereWithoutAGap() {

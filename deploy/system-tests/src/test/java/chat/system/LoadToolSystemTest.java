@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,12 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LoadToolSystemTest {
 
-    private static SystemStack stack;
-
-    @BeforeAll
-    static void startSystem() {
-        stack = SystemStack.get();
-    }
+    private static final SystemStack stack = SystemStack.get();
 
     @Test
     void ingestRunLosesNothingAndReportsEveryFigure(@TempDir Path dir) throws Exception {

@@ -29,10 +29,8 @@ class MediaMeasurement {
         SystemStack stack = SystemStack.get();
         String frame = frame(MediaSystemTest.photo(4000, 3000, 48, "jpg"));
         String room = SystemStack.randomRoom("measure");
-        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
-                stack.token("alice"));
-                WsClient bob = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
-                        stack.token("bob"))) {
+        try (WsClient alice = stack.connect(stack.gateway(), "alice", room);
+                WsClient bob = stack.connect(stack.gateway(), "bob", room)) {
             bob.await("user_list", f -> f.path("users").toString().contains("bob"), WAIT);
             List<Long> millis = new ArrayList<>();
             for (int i = 0; i < 11; i++) { // the first warms up
@@ -69,8 +67,7 @@ class MediaMeasurement {
             String id = "b-" + i;
             String user = i % 2 == 0 ? "alice" : "bob";
             senders.add(pool.submit(() -> {
-                try (WsClient c = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + burstRoom + "/"),
-                        stack.token(user))) {
+                try (WsClient c = stack.connect(stack.gateway(), user, burstRoom)) {
                     c.await("user_list");
                     c.send(frame.replace("\"client_id\":\"x\"", "\"client_id\":\"" + id + "\""));
                     c.await("ack", f -> id.equals(f.path("client_id").asText()), WAIT);

@@ -30,7 +30,6 @@ import org.apache.commons.imaging.Imaging;
 import org.apache.commons.imaging.formats.jpeg.JpegImageMetadata;
 import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,12 +42,7 @@ class MediaSystemTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static SystemStack stack;
-
-    @BeforeAll
-    static void startSystem() {
-        stack = SystemStack.get();
-    }
+    private static final SystemStack stack = SystemStack.get();
 
     @Test
     void phonePhotosArriveWholeWithPreviewsAndNoStreamEntryHoldsTheirBytes() throws Exception {
@@ -56,10 +50,8 @@ class MediaSystemTest {
         byte[] png = photo(1650, 1250, 60, "png"); // about 5 MB
         assertTrue(jpeg.length > 2_400_000 && png.length > 4_800_000, jpeg.length + " / " + png.length);
         String room = SystemStack.randomRoom("photos");
-        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
-                stack.token("alice"));
-                WsClient bob = WsClient.connect(stack.wsUrl(stack.secondGateway(), "/ws/chat/" + room + "/"),
-                        stack.token("bob"))) {
+        try (WsClient alice = stack.connect(stack.gateway(), "alice", room);
+                WsClient bob = stack.connect(stack.secondGateway(), "bob", room)) {
             bob.await("user_list", f -> f.path("users").toString().contains("bob"), WAIT);
             for (Object[] sent : new Object[][]{{jpeg, "image/jpeg", "photo-1"}, {png, "image/png", "photo-2"}}) {
                 byte[] bytes = (byte[]) sent[0];
@@ -93,8 +85,7 @@ class MediaSystemTest {
     void aVoiceNoteArrivesWithItsDurationAndIsServedInRanges() throws Exception {
         byte[] wav = wav(32); // 32 s of 16 kHz, 16-bit mono: about 1 MB
         String room = SystemStack.randomRoom("voice");
-        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
-                stack.token("alice"))) {
+        try (WsClient alice = stack.connect(stack.gateway(), "alice", room)) {
             alice.await("user_list");
             alice.send(Map.of("type", "audio", "client_id", "voice-1",
                     "file_data", "data:audio/wav;base64," + Base64.getEncoder().encodeToString(wav)));
@@ -122,8 +113,7 @@ class MediaSystemTest {
         byte[] pngThenHtml = concat(Arrays.copyOf(png, 33),
                 "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.US_ASCII));
         String room = SystemStack.randomRoom("broken");
-        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
-                stack.token("alice"))) {
+        try (WsClient alice = stack.connect(stack.gateway(), "alice", room)) {
             alice.await("user_list");
             alice.send(Map.of("type", "file", "client_id", "cut", "file_data",
                     "data:image/jpeg;base64,"
@@ -145,16 +135,14 @@ class MediaSystemTest {
     @Test
     void framesOverTheLimitAreAnsweredNeverDropped() {
         String room = SystemStack.randomRoom("huge");
-        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
-                stack.token("alice"))) {
+        try (WsClient alice = stack.connect(stack.gateway(), "alice", room)) {
             alice.await("user_list");
             alice.send(mediaFrameOf(17 * 1024 * 1024)); // over 16 MiB: an error, and the socket stays
             assertEquals("too_large", alice.await("error", f -> true, WAIT).path("code").asText());
             alice.send(Map.of("type", "ping"));
             alice.await("pong");
         }
-        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
-                stack.token("alice"))) {
+        try (WsClient alice = stack.connect(stack.gateway(), "alice", room)) {
             alice.await("user_list");
             alice.send(mediaFrameOf(20 * 1024 * 1024));
             long deadline = System.nanoTime() + WAIT.toNanos();
@@ -180,10 +168,8 @@ class MediaSystemTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, uploaded.statusCode(), uploaded.body());
         String mediaId = WsClient.JSON.readTree(uploaded.body()).path("media_id").asText();
-        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
-                stack.token("alice"));
-                WsClient bob = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
-                        stack.token("bob"))) {
+        try (WsClient alice = stack.connect(stack.gateway(), "alice", room);
+                WsClient bob = stack.connect(stack.gateway(), "bob", room)) {
             bob.await("user_list", f -> f.path("users").toString().contains("bob"), WAIT);
             alice.await("user_list");
             bob.send(Map.of("type", "message", "message", "mine now", "media_id", mediaId, "client_id", "c-steal"));
@@ -203,8 +189,7 @@ class MediaSystemTest {
             assertEquals(1, history.path("messages").size(), "the refused post stored nothing");
         }
         String otherRoom = SystemStack.randomRoom("elsewhere");
-        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + otherRoom + "/"),
-                stack.token("alice"))) {
+        try (WsClient alice = stack.connect(stack.gateway(), "alice", otherRoom)) {
             alice.await("user_list");
             alice.send(Map.of("type", "message", "message", "", "media_id", mediaId, "client_id", "c-other"));
             assertEquals("forbidden", alice.await("error", f -> "c-other".equals(f.path("client_id").asText()), WAIT)
@@ -222,8 +207,7 @@ class MediaSystemTest {
         JpegImageMetadata before = (JpegImageMetadata) Imaging.getMetadata(located.toByteArray());
         assertNotNull(before.getExif().getGpsInfo(), "the photo carries a location");
         String room = SystemStack.randomRoom("gps");
-        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
-                stack.token("alice"))) {
+        try (WsClient alice = stack.connect(stack.gateway(), "alice", room)) {
             alice.await("user_list");
             alice.send(Map.of("type", "file", "client_id", "gps", "file_data",
                     "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(located.toByteArray())));
@@ -261,8 +245,7 @@ class MediaSystemTest {
     @Test
     void disguisedUploadIsRefusedWithAnError() {
         String room = SystemStack.randomRoom("media-bad");
-        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
-                stack.token("alice"))) {
+        try (WsClient alice = stack.connect(stack.gateway(), "alice", room)) {
             alice.await("user_list");
             String html = "<html><script>alert(1)</script></html>";
             alice.send(Map.of("type", "file", "file_name", "cat.png", "client_id", "disguised",

@@ -18,7 +18,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,12 +28,7 @@ import org.junit.jupiter.api.Test;
 class ObservabilitySystemTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static SystemStack stack;
-
-    @BeforeAll
-    static void startSystem() {
-        stack = SystemStack.get();
-    }
+    private static final SystemStack stack = SystemStack.get();
 
     @Test
     void gatewayMetersMoveWithTrafficOnTheManagementPortOnly() {
@@ -42,8 +36,7 @@ class ObservabilitySystemTest {
         double messagesBefore = value(scrape(metricsUrl), "chat_frames_in_total", "type=\"message\"");
         double rejectedBefore = value(scrape(metricsUrl), "chat_frames_rejected_total", "code=\"bad_frame\"");
         String room = SystemStack.randomRoom("metrics");
-        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
-                stack.token("alice"))) {
+        try (WsClient alice = stack.connect(stack.gateway(), "alice", room)) {
             alice.await("user_list", f -> true, WAIT);
             for (int i = 0; i < 3; i++) {
                 alice.send(Map.of("type", "message", "message", "m" + i, "client_id", "m-" + i));
@@ -86,8 +79,7 @@ class ObservabilitySystemTest {
     void logLinesAreJsonWithRoomAndUserFieldsAndNoPayload() throws IOException {
         String room = SystemStack.randomRoom("logs");
         String secret = "payload-" + UUID.randomUUID();
-        try (WsClient bob = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
-                stack.token("bob"))) {
+        try (WsClient bob = stack.connect(stack.gateway(), "bob", room)) {
             bob.await("user_list", f -> true, WAIT);
             bob.send(Map.of("type", "message", "message", secret, "client_id", "log-1"));
             bob.await("ack", f -> true, WAIT);

@@ -7,7 +7,6 @@ import chat.stack.ServiceKind;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,12 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class OpenApiContractSystemTest {
 
-    private static SystemStack stack;
-
-    @BeforeAll
-    static void startSystem() {
-        stack = SystemStack.get();
-    }
+    private static final SystemStack stack = SystemStack.get();
 
     @Test
     void everyServiceServesHealthAndItsContract() {

@@ -15,7 +15,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,12 +25,7 @@ import org.junit.jupiter.api.Test;
 class PerimeterSystemTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static SystemStack stack;
-
-    @BeforeAll
-    static void startSystem() {
-        stack = SystemStack.get();
-    }
+    private static final SystemStack stack = SystemStack.get();
 
     @Test
     void onlyAccessTokensIssuedForThisSystemAreAccepted() {
@@ -147,10 +141,7 @@ class PerimeterSystemTest {
                 assertTrue(socket.isOpen());
             }
             open.remove(0).close();
-            WsClient again = awaitAccepted(ws, token);
-            open.add(again);
-            again.send(Map.of("type", "ping"));
-            again.await("pong");
+            open.add(awaitAnswering(ws, token));
         } finally {
             open.forEach(WsClient::close);
         }
@@ -231,10 +222,7 @@ class PerimeterSystemTest {
             assertTrue(refused >= 30,
                     "gateway 1 enforces its half of the user's burst of 120: " + refused + " of 120 refused");
             open.remove(open.size() - 1).close(); // a socket of gateway 2 (i = 49) frees a place for either gateway
-            WsClient again = awaitAccepted(first, token);
-            open.add(again);
-            again.send(Map.of("type", "ping"));
-            again.await("pong");
+            open.add(awaitAnswering(first, token));
         } finally {
             open.forEach(WsClient::close);
         }
@@ -265,6 +253,14 @@ class PerimeterSystemTest {
                 "{\"username\":\"" + name + "\",\"password\":\"cap-password-42\"}");
         assertEquals(201, signup.statusCode(), signup.body());
         return DevTokens.accessToken(stack.infra, name, "cap-password-42");
+    }
+
+    /** A socket accepted once a place is free, and answering a ping. */
+    private static WsClient awaitAnswering(String ws, String token) {
+        WsClient socket = awaitAccepted(ws, token);
+        socket.send(Map.of("type", "ping"));
+        socket.await("pong");
+        return socket;
     }
 
     private static WsClient awaitAccepted(String ws, String token) {

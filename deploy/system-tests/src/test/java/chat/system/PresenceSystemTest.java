@@ -6,27 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Presence, typing and read receipts across rooms and gateways. */
 class PresenceSystemTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static SystemStack stack;
-
-    @BeforeAll
-    static void startSystem() {
-        stack = SystemStack.get();
-    }
-
-    private static WsClient join(String gateway, String user, String room) {
-        WsClient client = WsClient.connect(stack.wsUrl(gateway, "/ws/chat/" + room + "/"), stack.token(user));
-        client.await("user_list", f -> users(f).contains(user), WAIT);
-        return client;
-    }
+    private static final SystemStack stack = SystemStack.get();
 
     private static List<String> users(JsonNode userList) {
         return WsClient.JSON.convertValue(userList.path("users"), WsClient.JSON.getTypeFactory()
@@ -37,9 +26,9 @@ class PresenceSystemTest {
     void userListsArePerRoom() {
         String x = SystemStack.randomRoom("px");
         String y = SystemStack.randomRoom("py");
-        try (WsClient aliceInX = join(stack.gateway(), "alice", x);
-                WsClient bobInY = join(stack.secondGateway(), "bob", y);
-                WsClient carolInY = join(stack.gateway(), "carol", y)) {
+        try (WsClient aliceInX = stack.join(stack.gateway(), "alice", x);
+                WsClient bobInY = stack.join(stack.secondGateway(), "bob", y);
+                WsClient carolInY = stack.join(stack.gateway(), "carol", y)) {
             JsonNode yList = bobInY.await("user_list", f -> users(f).contains("carol"), WAIT);
             assertEquals(List.of("bob", "carol"), users(yList));
             for (JsonNode list : bobInY.drain("user_list", Duration.ofMillis(300))) {
@@ -57,9 +46,9 @@ class PresenceSystemTest {
     @Test
     void aUserWithTwoTabsStaysOnlineUntilBothClose() {
         String room = SystemStack.randomRoom("tabs");
-        try (WsClient bob = join(stack.gateway(), "bob", room)) {
-            WsClient tabOne = join(stack.gateway(), "alice", room);
-            WsClient tabTwo = join(stack.secondGateway(), "alice", room);
+        try (WsClient bob = stack.join(stack.gateway(), "bob", room)) {
+            WsClient tabOne = stack.join(stack.gateway(), "alice", room);
+            WsClient tabTwo = stack.join(stack.secondGateway(), "alice", room);
             tabOne.close();
             // the leave of one tab is announced, and alice is still listed
             JsonNode afterOne = bob.await("user_list", f -> true, WAIT);
@@ -71,9 +60,56 @@ class PresenceSystemTest {
     }
 
     @Test
+    void aJoinerGetsOneListAndABurstOfJoinersDoesNotFloodTheRoom() {
+        String room = SystemStack.randomRoom("burst");
+        List<String> users = List.of("alice", "bob", "carol");
+        int joiners = 15;
+        List<WsClient> clients = new ArrayList<>();
+        long started = System.nanoTime();
+        try {
+            for (int i = 0; i < joiners; i++) {
+                String user = users.get(i % users.size());
+                clients.add(stack.join(i % 2 == 0 ? stack.gateway() : stack.secondGateway(), user, room));
+            }
+            long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+            WsClient first = clients.get(0);
+            first.await("user_list", f -> users(f).equals(users), WAIT); // the room heard of everyone
+            // nothing is owed any more: count every list each connection got after its own
+            int lists = joiners; // each joiner's own, consumed by join()
+            for (WsClient client : clients) {
+                lists += client.drain("user_list", Duration.ofMillis(2500)).size();
+            }
+            lists += 1; // the one awaited above
+            // one list to the whole room per join would be 15 x 16 / 2 = 120 frames; paced, the room gets
+            // at most one per second (after the first), each to at most all 15
+            long bound = joiners + (elapsedMillis / 1000 + 3) * joiners;
+            System.out.printf("%d joiners in %d ms: %d user_list frames (bound %d)%n", joiners, elapsedMillis, lists,
+                    bound);
+            assertTrue(lists <= bound,
+                    lists + " user_list frames for " + joiners + " joiners in " + elapsedMillis + " ms");
+        } finally {
+            clients.forEach(WsClient::close);
+        }
+    }
+
+    @Test
+    void aLoneJoinerGetsExactlyOneList() {
+        String room = SystemStack.randomRoom("lone");
+        try (WsClient bob = stack.join(stack.gateway(), "bob", room)) {
+            assertTrue(bob.drain("user_list", Duration.ofMillis(2500)).isEmpty(), "its own list, once");
+            try (WsClient alice = stack.join(stack.secondGateway(), "alice", room)) {
+                JsonNode heard = bob.await("user_list", f -> users(f).contains("alice"), WAIT);
+                assertEquals(List.of("alice", "bob"), users(heard));
+                assertTrue(alice.drain("user_list", Duration.ofMillis(2500)).isEmpty(),
+                        "the room's list for alice's join skips alice, who has hers");
+            }
+        }
+    }
+
+    @Test
     void directoryShowsWhoIsOnline() {
         String room = SystemStack.randomRoom("online");
-        try (WsClient carol = join(stack.gateway(), "carol", room)) {
+        try (WsClient carol = stack.join(stack.gateway(), "carol", room)) {
             JsonNode directory = Api.json(Api.get(stack.gateway() + "/api/users", stack.token("alice")));
             JsonNode entry = null;
             for (JsonNode user : directory) {
@@ -89,8 +125,8 @@ class PresenceSystemTest {
     @Test
     void typingReachesOthersButNotTheTyper() {
         String room = SystemStack.randomRoom("typing");
-        try (WsClient alice = join(stack.gateway(), "alice", room);
-                WsClient bob = join(stack.secondGateway(), "bob", room)) {
+        try (WsClient alice = stack.join(stack.gateway(), "alice", room);
+                WsClient bob = stack.join(stack.secondGateway(), "bob", room)) {
             alice.send("{\"type\":\"typing\"}");
             JsonNode typing = bob.await("typing", f -> true, WAIT);
             assertEquals("alice", typing.path("username").asText());
@@ -106,9 +142,9 @@ class PresenceSystemTest {
     void readPointerMovesForwardOnlyAndStaysInItsRoom() {
         String room = SystemStack.randomRoom("read");
         String other = SystemStack.randomRoom("read-other");
-        try (WsClient alice = join(stack.gateway(), "alice", room);
-                WsClient bob = join(stack.secondGateway(), "bob", room);
-                WsClient bobElsewhere = join(stack.gateway(), "bob", other)) {
+        try (WsClient alice = stack.join(stack.gateway(), "alice", room);
+                WsClient bob = stack.join(stack.secondGateway(), "bob", room);
+                WsClient bobElsewhere = stack.join(stack.gateway(), "bob", other)) {
             alice.send(Map.of("type", "message", "message", "one", "client_id", "r1"));
             long first = alice.await("ack").path("message_id").asLong();
             alice.send(Map.of("type", "message", "message", "two", "client_id", "r2"));

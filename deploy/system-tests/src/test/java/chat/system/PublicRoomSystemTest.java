@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,21 +30,10 @@ class PublicRoomSystemTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static SystemStack stack;
-
-    @BeforeAll
-    static void startSystem() {
-        stack = SystemStack.get();
-    }
+    private static final SystemStack stack = SystemStack.get();
 
     private WsClient join(String user, String room) {
-        return join(stack.gateway(), user, room);
-    }
-
-    private WsClient join(String gateway, String user, String room) {
-        WsClient client = WsClient.connect(stack.wsUrl(gateway, "/ws/chat/" + room + "/"), stack.token(user));
-        client.await("user_list", f -> f.path("users").toString().contains("\"" + user + "\""), WAIT);
-        return client;
+        return stack.join(stack.gateway(), user, room);
     }
 
     @Test
@@ -119,14 +107,14 @@ class PublicRoomSystemTest {
         int senders = 10;
         int perSender = 100;
         try (WsClient watcherOne = join("carol", room);
-                WsClient watcherTwo = join(stack.secondGateway(), "bob", room)) {
+                WsClient watcherTwo = stack.join(stack.secondGateway(), "bob", room)) {
             ExecutorService pool = Executors.newFixedThreadPool(senders);
             List<Future<?>> done = new ArrayList<>();
             for (int s = 0; s < senders; s++) {
                 String user = List.of("alice", "bob", "carol").get(s % 3);
                 int sender = s;
                 done.add(pool.submit(() -> {
-                    try (WsClient client = join(sender % 2 == 0 ? stack.gateway() : stack.secondGateway(), user,
+                    try (WsClient client = stack.join(sender % 2 == 0 ? stack.gateway() : stack.secondGateway(), user,
                             room)) {
                         for (int i = 0; i < perSender; i++) {
                             client.send(Map.of("type", "message", "message", sender + ":" + i, "client_id",
@@ -168,8 +156,8 @@ class PublicRoomSystemTest {
     @Test
     void twoGatewaysDeliverEveryMessageOnceToEachSide() {
         String room = SystemStack.randomRoom("twogw");
-        try (WsClient alice = join(stack.gateway(), "alice", room);
-                WsClient bob = join(stack.secondGateway(), "bob", room)) {
+        try (WsClient alice = stack.join(stack.gateway(), "alice", room);
+                WsClient bob = stack.join(stack.secondGateway(), "bob", room)) {
             alice.send(Map.of("type", "message", "message", "from gateway one", "client_id", "a"));
             bob.send(Map.of("type", "message", "message", "from gateway two", "client_id", "b"));
             Set<String> aliceSaw = new HashSet<>();

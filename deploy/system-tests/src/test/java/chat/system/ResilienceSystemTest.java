@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,12 +25,7 @@ import org.junit.jupiter.api.Test;
 class ResilienceSystemTest {
 
     private static final int MESSAGES = 120;
-    private static SystemStack stack;
-
-    @BeforeAll
-    static void startSystem() {
-        stack = SystemStack.get();
-    }
+    private static final SystemStack stack = SystemStack.get();
 
     @Test
     void killedMessageServiceLosesAndDuplicatesNothing() throws Exception {
@@ -54,10 +48,8 @@ class ResilienceSystemTest {
     @Test
     void readPointerSurvivesARestartOfMessageService() {
         String room = SystemStack.randomRoom("pointer");
-        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
-                stack.token("alice"));
-                WsClient bob = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
-                        stack.token("bob"))) {
+        try (WsClient alice = stack.connect(stack.gateway(), "alice", room);
+                WsClient bob = stack.connect(stack.gateway(), "bob", room)) {
             bob.await("user_list", f -> f.path("users").toString().contains("bob"), Duration.ofSeconds(20));
             long[] ids = new long[3];
             for (int i = 0; i < 3; i++) {
@@ -84,10 +76,8 @@ class ResilienceSystemTest {
     private void runThroughCrash(Consumer<Integer> crash) throws Exception {
         String room = SystemStack.randomRoom("crashproof");
         Map<String, Long> acked = new ConcurrentHashMap<>();
-        WsClient sender = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
-                stack.token("alice"));
-        WsClient watcher = WsClient.connect(stack.wsUrl(stack.secondGateway(), "/ws/chat/" + room + "/"),
-                stack.token("bob"));
+        WsClient sender = stack.connect(stack.gateway(), "alice", room);
+        WsClient watcher = stack.connect(stack.secondGateway(), "bob", room);
         watcher.await("user_list", f -> f.path("users").toString().contains("bob"), Duration.ofSeconds(20));
         try {
             for (int i = 0; i < MESSAGES; i++) {
@@ -103,8 +93,7 @@ class ResilienceSystemTest {
             while (acked.size() < MESSAGES && System.nanoTime() < deadline) {
                 collectAcks(sender, acked);
                 if (!sender.isOpen()) {
-                    sender = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
-                            stack.token("alice"));
+                    sender = stack.connect(stack.gateway(), "alice", room);
                 }
                 for (int i = 0; i < MESSAGES; i++) {
                     if (!acked.containsKey("m-" + i)) {
@@ -139,8 +128,7 @@ class ResilienceSystemTest {
                 assertTrue(live.get(i) > live.get(i - 1), "live delivery in seq order, once: " + live);
             }
             if (!watcher.isOpen()) {
-                watcher = WsClient.connect(stack.wsUrl(stack.secondGateway(), "/ws/chat/" + room + "/"),
-                        stack.token("bob"));
+                watcher = stack.connect(stack.secondGateway(), "bob", room);
             }
             long last = live.isEmpty() ? 0 : live.get(live.size() - 1);
             watcher.send(Map.of("type", "resume", "after_seq", last));

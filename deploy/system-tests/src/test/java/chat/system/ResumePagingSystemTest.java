@@ -18,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,12 +32,7 @@ class ResumePagingSystemTest {
     private static final int SOCKETS = 20;
     private static final int LIVE = 20;
     private static final Duration WAIT = Duration.ofSeconds(120);
-    private static SystemStack stack;
-
-    @BeforeAll
-    static void startSystem() {
-        stack = SystemStack.get();
-    }
+    private static final SystemStack stack = SystemStack.get();
 
     @Test
     void twentySocketsResumingTenThousandMessagesEachGetEveryMessageOnceInOrderWithinTheBudget() throws Exception {

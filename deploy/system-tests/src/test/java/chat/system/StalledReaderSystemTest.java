@@ -8,7 +8,6 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,12 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class StalledReaderSystemTest {
 
-    private static SystemStack stack;
-
-    @BeforeAll
-    static void startSystem() {
-        stack = SystemStack.get();
-    }
+    private static final SystemStack stack = SystemStack.get();
 
     @Test
     void aReaderThatStopsReadingIsDisconnectedAndOthersGetEverything() {

@@ -6,6 +6,7 @@ import chat.stack.Infrastructure;
 import chat.stack.ServiceKind;
 import chat.stack.ServiceSet;
 import chat.stack.StackLayout;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +31,7 @@ final class SystemStack {
     /** How long a gateway's count of a user's connections lives in Redis unrenewed (renewed every third). */
     static final int USER_LEASE_SECONDS = 6;
 
+    private static final Duration JOIN_WAIT = Duration.ofSeconds(20);
     private static SystemStack instance;
 
     final StackLayout layout;
@@ -71,6 +73,18 @@ final class SystemStack {
 
     String wsUrl(String gatewayBase, String path) {
         return gatewayBase.replace("http://", "ws://") + path;
+    }
+
+    /** A socket of a development user in a public room of this gateway. */
+    WsClient connect(String gatewayBase, String user, String room) {
+        return WsClient.connect(wsUrl(gatewayBase, "/ws/chat/" + room + "/"), token(user));
+    }
+
+    /** {@link #connect}, once the room's {@code user_list} names the user (the join is complete). */
+    WsClient join(String gatewayBase, String user, String room) {
+        WsClient client = connect(gatewayBase, user, room);
+        client.await("user_list", f -> f.path("users").toString().contains("\"" + user + "\""), JOIN_WAIT);
+        return client;
     }
 
     /** A cached real access token of a development user. */

@@ -6,18 +6,12 @@ import chat.stack.DevTokens;
 import java.time.Duration;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A connection does not outlive its token, and an expired token cannot open one. */
 class TokenExpirySystemTest {
 
-    private static SystemStack stack;
-
-    @BeforeAll
-    static void startSystem() {
-        stack = SystemStack.get();
-    }
+    private static final SystemStack stack = SystemStack.get();
 
     @Test
     void connectionIsClosedWhenItsTokenExpires() {

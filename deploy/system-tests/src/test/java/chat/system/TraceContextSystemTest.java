@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,19 +26,13 @@ class TraceContextSystemTest {
 
     private static final Pattern TRACEPARENT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}");
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static SystemStack stack;
-
-    @BeforeAll
-    static void startSystem() {
-        stack = SystemStack.get();
-    }
+    private static final SystemStack stack = SystemStack.get();
 
     @Test
     void aMessagesCommandAndItsEventCarryTheSameTrace() throws Exception {
         String room = SystemStack.randomRoom("trace");
         String clientId = UUID.randomUUID().toString();
-        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
-                stack.token("alice"));
+        try (WsClient alice = stack.connect(stack.gateway(), "alice", room);
                 StreamEntries redis = new StreamEntries(stack.infra.adminRedisUrl())) {
             alice.await("user_list");
             alice.send(Map.of("type", "message", "message", "traced", "client_id", clientId));
@@ -62,8 +55,7 @@ class TraceContextSystemTest {
     void aMalformedTraceparentIsIgnoredAndTheMessageStillStored() throws Exception {
         String room = SystemStack.randomRoom("badtrace");
         String probe = UUID.randomUUID().toString();
-        try (WsClient alice = WsClient.connect(stack.wsUrl(stack.gateway(), "/ws/chat/" + room + "/"),
-                stack.token("alice"));
+        try (WsClient alice = stack.connect(stack.gateway(), "alice", room);
                 StreamEntries admin = new StreamEntries(stack.infra.adminRedisUrl());
                 StreamEntries gateway = new StreamEntries(stack.infra.redisUrl(ServiceKind.GATEWAY))) {
             alice.await("user_list");

@@ -2,7 +2,6 @@ package chat.media.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.Duration;
 
 /**
  * media-service settings, under {@code chat.media.*}. (The {@code chat} root itself is not
@@ -29,29 +28,6 @@ public interface MediaConfig {
 
     /** Where the bytes are kept. */
     Storage storage();
-
-    /** The media-upload consumer. */
-    Consumer consumer();
-
-    /** The media-upload consumer. */
-    interface Consumer {
-
-        /** Whether the consumer runs in this instance. */
-        @WithDefault("true")
-        boolean enabled();
-
-        /** Uploads read per batch; small, since each entry may carry megabytes. */
-        @WithDefault("4")
-        int batchSize();
-
-        /** How long one read waits for new uploads. */
-        @WithDefault("1s")
-        Duration block();
-
-        /** Idle time after which a dead consumer's pending uploads are taken over. */
-        @WithDefault("30s")
-        Duration claimAfter();
-    }
 
     /** Where the bytes are kept. */
     interface Storage {

@@ -1,11 +1,10 @@
 package chat.media.stream;
 
-import chat.events.redis.StreamConsumer;
+import chat.events.config.StreamsConfig;
 import chat.events.consumer.InstanceName;
-import chat.media.config.MediaConfig;
-import io.quarkus.logging.Log;
+import chat.events.consumer.StreamConsumers;
+import chat.events.redis.StreamConsumer;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,32 +15,23 @@ public class MediaUploadConsumer {
 
     public static final String GROUP = "media-service";
 
-    private final MediaConfig config;
-    private final String key;
     private final StreamConsumer consumer;
+    private final StreamConsumers consumers;
+    private final boolean enabled;
 
-    public MediaUploadConsumer(MediaConfig config, InstanceName instance, RedisDataSource redis,
-            StreamPublishers publishers, MediaUploadHandler handler) {
-        this.config = config;
-        MediaConfig.Consumer settings = config.consumer();
-        this.key = publishers.names().mediaCommands();
-        this.consumer = new StreamConsumer(redis, new StreamConsumer.Settings(key, GROUP,
-                instance.value(), settings.batchSize(), settings.block(), settings.claimAfter()), handler);
+    public MediaUploadConsumer(RedisDataSource redis, StreamsConfig streams, InstanceName instance,
+            StreamPublishers publishers, MediaUploadHandler handler, StreamConsumers consumers) {
+        StreamsConfig.Consumer c = streams.consumer();
+        StreamConsumer.Settings settings = new StreamConsumer.Settings(publishers.names().mediaCommands(), GROUP,
+                instance.value(), c.batchSize(), c.block(), c.claimAfter(), c.maxBackoff(), false);
+        this.consumer = new StreamConsumer(redis, settings, handler);
+        this.consumers = consumers;
+        this.enabled = c.enabled();
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (config.consumer().enabled()) {
-            consumer.start();
-            Log.infof("media-upload consumer started on %s", key);
+        if (enabled) {
+            consumers.run(consumer); // stopped, and reported on, by the shared lifecycle
         }
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        consumer.stop();
-    }
-
-    /** True when the consumer runs, or is switched off on purpose. */
-    public boolean healthy() {
-        return !config.consumer().enabled() || consumer.isRunning();
     }
 }

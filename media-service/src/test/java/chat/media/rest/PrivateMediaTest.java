@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import chat.media.AuthServiceStub;
+import chat.stack.test.AuthServiceStub;
 import chat.media.TestMedia;
 import chat.media.entity.Media;
 import chat.media.service.MediaService;

@@ -13,7 +13,7 @@ import chat.events.RoomEvent;
 import chat.events.SendMessage;
 import chat.events.StreamCodec;
 import chat.events.StreamNames;
-import chat.media.AuthServiceStub;
+import chat.stack.test.AuthServiceStub;
 import chat.media.TestMedia;
 import chat.media.entity.Media;
 import chat.stack.DevTokens;

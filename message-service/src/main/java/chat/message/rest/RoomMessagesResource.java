@@ -1,12 +1,8 @@
 package chat.message.rest;
 
 import chat.events.rest.ApiError;
-import chat.message.frames.ChatMessageFrame;
 import chat.message.service.HistoryQuery;
 import chat.message.service.HistoryService;
-import chat.message.service.ReadState;
-import chat.message.service.ReadStates;
-import chat.message.service.Reader;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
@@ -15,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,15 +27,12 @@ public class RoomMessagesResource {
 
     private final HistoryService history;
     private final HistoryParams params;
-    private final RoomAccess access;
-    private final ReadStates readStates;
+    private final RoomReading reading;
 
-    public RoomMessagesResource(HistoryService history, HistoryParams params, RoomAccess access,
-            ReadStates readStates) {
+    public RoomMessagesResource(HistoryService history, HistoryParams params, RoomReading reading) {
         this.history = history;
         this.params = params;
-        this.access = access;
-        this.readStates = readStates;
+        this.reading = reading;
     }
 
     @GET
@@ -61,9 +53,7 @@ public class RoomMessagesResource {
             @Parameter(description = "At most this many messages (default 50, at most 200)") @QueryParam("limit") String limit) {
         HistoryParams.checkRoom(room);
         HistoryQuery query = params.parse(afterSeq, beforeSeq, limit);
-        Reader reader = access.admit(room);
-        List<ChatMessageFrame> frames = history.page(room, query);
-        ReadState reads = readStates.of(room, reader, frames.stream().map(ChatMessageFrame::seq).toList());
-        return new ReaderHistoryPage(room, HistoryMessage.of(frames, reads), reads.pointers());
+        RoomReading.Page page = reading.read(room, () -> history.page(room, query));
+        return new ReaderHistoryPage(room, page.messages(), page.readPointers());
     }
 }

@@ -1,10 +1,6 @@
 package chat.message.rest;
 
 import chat.events.rest.ApiError;
-import chat.message.frames.ChatMessageFrame;
-import chat.message.service.ReadState;
-import chat.message.service.ReadStates;
-import chat.message.service.Reader;
 import chat.message.service.SearchQuery;
 import chat.message.service.SearchService;
 import io.quarkus.security.Authenticated;
@@ -15,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,14 +27,12 @@ public class RoomSearchResource {
 
     private final SearchService search;
     private final SearchParams params;
-    private final RoomAccess access;
-    private final ReadStates readStates;
+    private final RoomReading reading;
 
-    public RoomSearchResource(SearchService search, SearchParams params, RoomAccess access, ReadStates readStates) {
+    public RoomSearchResource(SearchService search, SearchParams params, RoomReading reading) {
         this.search = search;
         this.params = params;
-        this.access = access;
-        this.readStates = readStates;
+        this.reading = reading;
     }
 
     @GET
@@ -58,9 +51,7 @@ public class RoomSearchResource {
             @Parameter(description = "At most this many messages (default 50, at most 200)") @QueryParam("limit") String limit) {
         HistoryParams.checkRoom(room);
         SearchQuery query = params.parse(q, limit);
-        Reader reader = access.admit(room);
-        List<ChatMessageFrame> frames = search.search(room, query);
-        ReadState reads = readStates.of(room, reader, frames.stream().map(ChatMessageFrame::seq).toList());
-        return new SearchPage(room, q, HistoryMessage.of(frames, reads), reads.pointers());
+        RoomReading.Page page = reading.read(room, () -> search.search(room, query));
+        return new SearchPage(room, q, page.messages(), page.readPointers());
     }
 }

@@ -1,5 +1,6 @@
 package chat.message.rest;
 
+import chat.stack.test.AuthServiceStub;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;

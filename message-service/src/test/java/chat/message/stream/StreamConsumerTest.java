@@ -11,7 +11,10 @@ import chat.events.redis.StreamEntry;
 import chat.stack.test.StackTestResource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamCommands;
+import io.quarkus.redis.datasource.stream.StreamMessage;
 import io.quarkus.redis.datasource.stream.StreamRange;
+import io.quarkus.redis.datasource.stream.XGroupCreateArgs;
+import io.quarkus.redis.datasource.stream.XReadGroupArgs;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * The shared consumer loop against a real Redis, with handlers that fail the way PostgreSQL
  * does: data errors are dead-lettered at once and delay nothing behind them, outages pause the
  * consumer and never dead-letter, unexplained failures are retried and then dead-lettered,
- * and the stream is trimmed only to what was acknowledged.
+ * entries a crashed consumer left pending are claimed (once idle, or at once by an exclusive
+ * consumer), and the stream is trimmed only to what was acknowledged.
  */
 @QuarkusTest
 @QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name = "database", value = "chat_message"))
@@ -61,8 +65,13 @@ class StreamConsumerTest {
     }
 
     private StreamConsumer start(String key, chat.events.redis.BatchHandler handler) {
+        return start(key, Duration.ofSeconds(30), false, handler);
+    }
+
+    private StreamConsumer start(String key, Duration claimAfter, boolean claimAllOnStart,
+            chat.events.redis.BatchHandler handler) {
         consumer = new StreamConsumer(redis, new StreamConsumer.Settings(key, "g", "c1", 50, Duration.ofMillis(200),
-                Duration.ofSeconds(30), Duration.ofMillis(400), false), handler);
+                claimAfter, Duration.ofMillis(400), claimAllOnStart), handler);
         consumer.start();
         return consumer;
     }
@@ -172,5 +181,42 @@ class StreamConsumerTest {
         StreamConsumer reader = start(key, entries -> handled.addAndGet(entries.size()));
         assertNotNull(reader);
         await().atMost(WAIT).until(() -> handled.get() == 150);
+    }
+
+    @Test
+    void entriesAbandonedByACrashedConsumerAreClaimedOnceIdleAndAcknowledged() {
+        String key = newStream();
+        List<String> abandoned = abandon(key, 3);
+        List<String> handled = new CopyOnWriteArrayList<>();
+        start(key, Duration.ofMillis(500), false, entries -> entries.forEach(e -> handled.add(e.id())));
+
+        await().atMost(WAIT).until(() -> handled.containsAll(abandoned));
+        await().atMost(WAIT).until(() -> streams().xpending(key, "g").getPendingCount() == 0);
+        assertEquals(0, streams().xlen(key + ":dead"));
+    }
+
+    @Test
+    void anExclusiveConsumerTakesOverEveryPendingEntryAtStartWithoutWaiting() {
+        String key = newStream();
+        List<String> abandoned = abandon(key, 3);
+        List<String> handled = new CopyOnWriteArrayList<>();
+        // claimAfter far beyond the wait: only the take-over at start can hand these entries over
+        start(key, Duration.ofMinutes(10), true, entries -> entries.forEach(e -> handled.add(e.id())));
+
+        await().atMost(WAIT).until(() -> handled.containsAll(abandoned));
+        await().atMost(WAIT).until(() -> streams().xpending(key, "g").getPendingCount() == 0);
+    }
+
+    /** Entries read, never acknowledged, by a consumer of group {@code g} that then died. */
+    private List<String> abandon(String key, int count) {
+        streams().xgroupCreate(key, "g", "0", new XGroupCreateArgs().mkstream());
+        for (int i = 0; i < count; i++) {
+            add(key, "abandoned" + i);
+        }
+        List<String> ids = streams().xreadgroup("g", "crashed", key, ">", new XReadGroupArgs().count(count))
+                .stream().map(StreamMessage::id).toList();
+        assertEquals(count, ids.size());
+        assertEquals(count, streams().xpending(key, "g").getPendingCount());
+        return ids;
     }
 }

@@ -23,4 +23,11 @@ public interface PresenceConfig {
     /** How long a user counts as typing after a typing command. */
     @WithDefault("5s")
     Duration typingTtl();
+
+    /**
+     * At most one {@code user_list} to a whole room per interval (the first change of a quiet room
+     * goes at once); a joining connection gets its own list at once regardless.
+     */
+    @WithDefault("1s")
+    Duration userListInterval();
 }

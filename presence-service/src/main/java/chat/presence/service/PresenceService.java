@@ -1,37 +1,50 @@
 package chat.presence.service;
 
+import chat.events.Origin;
 import chat.events.PresenceCommand;
 import chat.events.RoomNames;
+import chat.presence.config.PresenceConfig;
 import chat.presence.stream.RoomEventPublisher;
+import io.quarkus.scheduler.Scheduled;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Applies presence commands: JOIN/LEAVE change a room's connections, HEARTBEAT keeps a gateway
- * alive, TYPING is relayed (throttled). The changes of one batch give one {@code user_list} per
- * room, so bursts of joins coalesce.
+ * alive, TYPING is relayed (throttled). Each joining connection gets the room's {@code user_list}
+ * at once; the room learns of joins and leaves through broadcasts paced by {@link UserListPacing}
+ * (at most about one per room per {@code chat.presence.user-list-interval}), so a burst of N
+ * joiners does not cost N x N frames.
  */
 @ApplicationScoped
 public class PresenceService {
 
+    /** A connection that joined in the batch being applied. */
+    private record Joiner(String room, Origin connection) {
+    }
+
     private final PresenceStore store;
     private final LastSeenStore lastSeen;
     private final RoomEventPublisher events;
+    private final UserListPacing pacing;
 
-    public PresenceService(PresenceStore store, LastSeenStore lastSeen, RoomEventPublisher events) {
+    public PresenceService(PresenceStore store, LastSeenStore lastSeen, RoomEventPublisher events,
+            PresenceConfig config) {
         this.store = store;
         this.lastSeen = lastSeen;
         this.events = events;
+        this.pacing = new UserListPacing(config.userListInterval().toMillis());
     }
 
-    /** Applies commands in stream order; publishes the user lists of the rooms they touched. */
+    /** Applies commands in stream order; answers the joiners and publishes the room lists that are due. */
     public void apply(List<PresenceCommand> commands) {
-        Set<String> touched = new LinkedHashSet<>();
+        List<Joiner> joiners = new ArrayList<>();
         List<OnlineUser> left = new ArrayList<>();
         long now = System.currentTimeMillis();
         for (PresenceCommand command : commands) {
@@ -41,19 +54,36 @@ public class PresenceService {
             }
             switch (command.kind()) {
                 case HEARTBEAT -> heartbeat(command);
-                case JOIN -> connection(command, touched, left, now, true);
-                case LEAVE -> connection(command, touched, left, now, false);
+                case JOIN -> connection(command, joiners, left, now, true);
+                case LEAVE -> connection(command, joiners, left, now, false);
                 case TYPING -> typing(command, now);
             }
         }
         lastSeen.seen(left, Instant.ofEpochMilli(now));
-        publishUserLists(touched);
+        answerJoiners(joiners);
+        publishDueUserLists();
     }
 
-    /** Publishes the current user list of each room. */
+    /** Rooms whose connections changed outside the command stream (a dead gateway's were removed). */
     public void publishUserLists(Set<String> rooms) {
-        for (String room : rooms) {
-            events.userList(room, store.usernames(room));
+        rooms.forEach(room -> pacing.changed(room, 0));
+        publishDueUserLists();
+    }
+
+    /** Broadcasts the lists whose quiet interval has passed (changes that came within it wait for this). */
+    @Scheduled(identity = "presence-user-lists", every = "${chat.presence.user-list-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void publishDueUserLists() {
+        for (UserListPacing.Due due : pacing.due(System.currentTimeMillis())) {
+            events.userList(due.room(), store.usernames(due.room()), due.excludeUserId());
+        }
+    }
+
+    /** Each joining connection gets its room's list, read once per room of the batch. */
+    private void answerJoiners(List<Joiner> joiners) {
+        Map<String, List<String>> usernames = new HashMap<>();
+        for (Joiner joiner : joiners) {
+            List<String> names = usernames.computeIfAbsent(joiner.room(), store::usernames);
+            events.userListTo(joiner.connection(), joiner.room(), names);
         }
     }
 
@@ -65,7 +95,7 @@ public class PresenceService {
         store.heartbeat(command.origin().gatewayId());
     }
 
-    private void connection(PresenceCommand command, Set<String> touched, List<OnlineUser> left, long now,
+    private void connection(PresenceCommand command, List<Joiner> joiners, List<OnlineUser> left, long now,
             boolean join) {
         if (!validRoom(command.room()) || command.origin() == null || isBlank(command.origin().gatewayId())
                 || isBlank(command.origin().connectionId()) || command.userId() <= 0 || isBlank(command.username())) {
@@ -79,11 +109,13 @@ public class PresenceService {
                 Log.debugf("presence: late join of connection %s ignored, it already left", connection.connectionId());
                 return;
             }
+            joiners.add(new Joiner(command.room(), command.origin()));
+            pacing.changed(command.room(), command.userId());
         } else {
             store.leave(command.room(), connection);
             left.add(new OnlineUser(command.userId(), command.username()));
+            pacing.changed(command.room(), 0);
         }
-        touched.add(command.room());
     }
 
     private void typing(PresenceCommand command, long now) {

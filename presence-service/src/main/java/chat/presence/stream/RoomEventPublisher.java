@@ -1,5 +1,6 @@
 package chat.presence.stream;
 
+import chat.events.Origin;
 import chat.events.RoomEvent;
 import chat.events.StreamCodec;
 import chat.events.redis.RoomEventStreams;
@@ -28,10 +29,18 @@ public class RoomEventPublisher {
         this.events = new RoomEventStreams(redis, streams);
     }
 
-    /** Everyone in the room gets the room's current usernames. */
-    public void userList(String room, List<String> usernames) {
+    /** Everyone in the room but {@code excludeUserId}'s connections (0: everyone) gets the room's usernames. */
+    public void userList(String room, List<String> usernames, long excludeUserId) {
         String frame = encode(new UserListFrame(RoomEvent.USER_LIST, room, usernames));
-        events.publish(RoomEvent.toRoom(RoomEvent.USER_LIST, room, 0, frame));
+        events.publish(excludeUserId == 0
+                ? RoomEvent.toRoom(RoomEvent.USER_LIST, room, 0, frame)
+                : RoomEvent.toRoomExcept(RoomEvent.USER_LIST, room, frame, excludeUserId));
+    }
+
+    /** One joining connection gets the room's usernames (in its room's partition: its gateway reads that). */
+    public void userListTo(Origin connection, String room, List<String> usernames) {
+        String frame = encode(new UserListFrame(RoomEvent.USER_LIST, room, usernames));
+        events.publish(RoomEvent.toConnection(RoomEvent.USER_LIST, room, frame, connection));
     }
 
     /** Everyone in the room but the typer's own connections learns that the user is typing. */

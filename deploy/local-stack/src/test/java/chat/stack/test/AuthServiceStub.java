@@ -1,20 +1,21 @@
-package chat.media;
+package chat.stack.test;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import static chat.stack.test.StubAnswers.answer;
 import static chat.stack.test.StubAnswers.username;
+
+import com.sun.net.httpserver.HttpExchange;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Stands in for auth-service's {@code GET /api/users/me}: answers the user named in the caller's
- * (real Keycloak) token. alice and bob get random large ids, so that their private room is never a
- * real room of the shared development database; carol is unknown (404: never remembered by the
- * service, so she is asked about on every call), or a 500 while {@link #unavailable} is set.
+ * Stands in for auth-service's directory: {@code GET /api/users/me} answers the user named in the
+ * caller's (real Keycloak) token. alice and bob get random large ids, so that their private room is
+ * never a real room of the shared development database. Anyone else is unknown (404: never
+ * remembered by the services, so asked about on every call), or a 500 (auth-service failing) while
+ * {@link #unavailable} is set or when the resource is started with {@code strangers=unavailable}.
+ * {@code /internal/private-rooms/{room}/members/{userId}} knows only alice and bob's room.
  */
 public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
 
@@ -24,9 +25,10 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
     private static final Map<String, Long> IDS = Map.of("alice", ALICE_ID, "bob", BOB_ID);
     /** While set, users other than alice and bob get a 500 (auth-service failing). */
     public static volatile boolean unavailable;
-    /** Calls received, to show which requests never ask auth-service. */
+    /** Calls of {@code /api/users/me} received, to show which requests never ask auth-service. */
     public static final AtomicInteger CALLS = new AtomicInteger();
-    private HttpServer server;
+    private boolean strangersUnavailable;
+    private StubServer server;
 
     /** alice and bob's private room. */
     public static String aliceAndBob() {
@@ -39,15 +41,14 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
     }
 
     @Override
+    public void init(Map<String, String> args) {
+        strangersUnavailable = "unavailable".equals(args.get("strangers"));
+    }
+
+    @Override
     public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.createContext("/api/users/me", this::me);
-        server.start();
-        return Map.of("quarkus.rest-client.auth-service.url", "http://127.0.0.1:" + server.getAddress().getPort());
+        server = StubServer.start(Map.of("/api/users/me", this::me, "/internal/private-rooms/", this::membership));
+        return Map.of("quarkus.rest-client.auth-service.url", server.url());
     }
 
     private void me(HttpExchange exchange) throws IOException {
@@ -59,17 +60,25 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
         } else if (IDS.containsKey(username)) {
             answer(exchange, 200,
                     "{\"user_id\":" + IDS.get(username) + ",\"username\":\"" + username + "\",\"online\":true}");
-        } else if (unavailable) {
+        } else if (unavailable || strangersUnavailable) {
             answer(exchange, 500, "{\"code\":\"internal\",\"reason\":\"stub failure\"}");
         } else {
             answer(exchange, 404, "{\"code\":\"not_found\",\"reason\":\"unknown user\"}");
         }
     }
 
+    /** {@code /internal/private-rooms/{room}/members/{userId}}: 404 for a room whose ids are not users. */
+    private void membership(HttpExchange exchange) throws IOException {
+        String[] parts = exchange.getRequestURI().getPath().split("/");
+        boolean known = parts.length > 3 && parts[3].equals(aliceAndBob());
+        answer(exchange, known ? 200 : 404,
+                known ? "{\"member\":true}" : "{\"code\":\"unknown_user\",\"reason\":\"no such user\"}");
+    }
+
     @Override
     public void stop() {
         if (server != null) {
-            server.stop(0);
+            server.stop();
         }
     }
 }
