@@ -1,7 +1,9 @@
 package chat.gateway.session;
 
 import chat.gateway.config.GatewayConfig;
+import chat.gateway.limits.StaleCounts;
 import chat.gateway.limits.UserConnectionLeases;
+import chat.gateway.limits.UserConnectionLeases.Count;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -11,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What one user may use of the system, whatever number of sockets they open on however many
@@ -19,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code user-frames-per-second}, {@code user-frame-burst}) that all of their connections draw
  * from. Frames are never counted in Redis: each gateway holding some of the user's connections
  * gets an equal share of the budget, recomputed when a connection is admitted and at every
- * lease renewal.
+ * lease renewal. Closes, failed admissions and renewals reach Redis through {@link StaleCounts}
+ * (batched, retried until written).
  */
 @ApplicationScoped
 public class UserLimits {
@@ -30,16 +34,12 @@ public class UserLimits {
     private final UserConnectionLeases leases;
     private final Vertx vertx;
     private final Map<Long, Allowance> byUser = new ConcurrentHashMap<>();
+    /** Versions of this gateway's counts: taken under the user's map entry, so they order its changes. */
+    private final AtomicLong versions = new AtomicLong();
+    private final StaleCounts stale;
 
-    /**
-     * One user's open connections on this gateway (of which {@code admitting} still wait for
-     * Redis's answer) and the frame budget they share here.
-     */
-    private record Allowance(int connections, int admitting, RateLimiter frames) {
-
-        Allowance admitted() {
-            return new Allowance(connections, Math.max(0, admitting - 1), frames);
-        }
+    /** One user's open connections on this gateway and the frame budget they share here. */
+    private record Allowance(int connections, RateLimiter frames) {
     }
 
     public UserLimits(GatewayConfig config, UserConnectionLeases leases, Vertx vertx) {
@@ -48,10 +48,12 @@ public class UserLimits {
         this.frameBurst = config.gateway().userFrameBurst();
         this.leases = leases;
         this.vertx = vertx;
+        this.stale = new StaleCounts(leases, vertx, this::currentCount, this::takeShare);
     }
 
     void start(@Observes StartupEvent event) {
-        vertx.setPeriodic(leases.renewEveryMillis(), id -> renewAll());
+        // renewing writes every count again: what Redis lost (restarted without its data) comes back
+        vertx.setPeriodic(leases.renewEveryMillis(), id -> stale.changedAll(byUser.keySet()));
     }
 
     /**
@@ -61,34 +63,44 @@ public class UserLimits {
      *         the maximum open already. Without Redis this gateway's own count still caps them.
      */
     public Uni<Optional<RateLimiter>> tryOpen(long userId) {
-        Optional<RateLimiter> local = openHere(userId);
-        if (local.isEmpty()) {
-            return Uni.createFrom().item(local);
+        Count[] count = {null};
+        Allowance after = byUser.compute(userId, (id, current) -> {
+            if (current != null && current.connections() >= maxConnections) {
+                return current;
+            }
+            Allowance next = current == null
+                    ? new Allowance(1, new RateLimiter(framesPerSecond, frameBurst))
+                    : new Allowance(current.connections() + 1, current.frames());
+            count[0] = new Count(userId, next.connections(), versions.incrementAndGet());
+            return next;
+        });
+        if (count[0] == null) {
+            return Uni.createFrom().item(Optional.empty());
         }
-        return leases.admit(userId, maxConnections)
+        Optional<RateLimiter> local = Optional.of(after.frames());
+        return leases.admit(count[0], maxConnections)
                 .map(admission -> {
-                    byUser.computeIfPresent(userId, (id, current) -> current.admitted());
                     if (!admission.admitted()) {
-                        closeHere(userId);
+                        closed(userId); // a concurrent write may have carried the refused connection's count
                         return Optional.<RateLimiter>empty();
                     }
                     shareBudget(local.get(), admission.gatewaysHolding());
                     return local;
                 })
                 .onFailure().recoverWithItem(failure -> {
-                    byUser.computeIfPresent(userId, (id, current) -> current.admitted());
                     Log.warnf("user %d: connection count not shared (%s); this gateway's count applies", userId,
                             failure.getMessage());
+                    stale.changed(userId);
                     return local;
                 });
     }
 
     /** A connection admitted by {@link #tryOpen} closed. */
     public void closed(long userId) {
-        closeHere(userId);
-        leases.release(userId).subscribe().with(ok -> {
-        }, failure -> Log.debugf("user %d: release not recorded (%s); the next renewal sets the count", userId,
-                failure.getMessage()));
+        byUser.computeIfPresent(userId, (id, current) -> current.connections() <= 1
+                ? null
+                : new Allowance(current.connections() - 1, current.frames()));
+        stale.changed(userId);
     }
 
     /** Connections of this user open on this gateway. */
@@ -97,39 +109,26 @@ public class UserLimits {
         return allowance == null ? 0 : allowance.connections();
     }
 
-    private Optional<RateLimiter> openHere(long userId) {
-        boolean[] admitted = {false};
-        Allowance after = byUser.compute(userId, (id, current) -> {
-            if (current == null) {
-                admitted[0] = true;
-                return new Allowance(1, 1, new RateLimiter(framesPerSecond, frameBurst));
-            }
-            if (current.connections() >= maxConnections) {
-                return current;
-            }
-            admitted[0] = true;
-            return new Allowance(current.connections() + 1, current.admitting() + 1, current.frames());
+    /** This gateway's count of the user now, with a version newer than any write of it so far. */
+    private Count currentCount(long userId) {
+        Count[] count = {new Count(userId, 0, 0)};
+        byUser.compute(userId, (id, current) -> {
+            count[0] = new Count(userId, current == null ? 0 : current.connections(), versions.incrementAndGet());
+            return current;
         });
-        return admitted[0] ? Optional.of(after.frames()) : Optional.empty();
+        return count[0];
     }
 
-    private void closeHere(long userId) {
-        byUser.computeIfPresent(userId, (id, current) -> current.connections() <= 1
-                ? null
-                : new Allowance(current.connections() - 1, current.admitting(), current.frames()));
+    private void takeShare(long userId, int gateways) {
+        Allowance allowance = byUser.get(userId);
+        if (allowance != null) {
+            shareBudget(allowance.frames(), gateways);
+        }
     }
 
     /** This gateway's share of the user's frame budget when {@code gateways} hold their connections. */
     private void shareBudget(RateLimiter frames, int gateways) {
         int n = Math.max(1, gateways);
         frames.reshape(framesPerSecond / n, Math.max(1, frameBurst / n));
-    }
-
-    /** Renews this gateway's leases (its admitted counts restore what Redis lost) and takes each user's current share. */
-    private void renewAll() {
-        byUser.forEach((userId, allowance) -> leases.renew(userId, allowance.connections() - allowance.admitting())
-                .subscribe().with(
-                        gateways -> shareBudget(allowance.frames(), gateways),
-                        failure -> Log.debugf("user %d: lease not renewed: %s", userId, failure.getMessage())));
     }
 }
