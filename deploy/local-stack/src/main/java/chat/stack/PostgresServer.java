@@ -5,9 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Properties;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -104,8 +104,23 @@ final class PostgresServer {
         Processes.stop(layout, NAME);
     }
 
+    /**
+     * A connection as our user, through the driver itself: DriverManager hides drivers registered by
+     * another class loader (a test JVM that restarted Quarkus with a new one would see "no suitable driver").
+     */
+    private Connection connect() throws SQLException {
+        Properties credentials = new Properties();
+        credentials.setProperty("user", settings.dbUser());
+        credentials.setProperty("password", settings.dbPassword());
+        Connection connection = new org.postgresql.Driver().connect(jdbc("postgres"), credentials);
+        if (connection == null) {
+            throw new SQLException("not a PostgreSQL URL: " + jdbc("postgres"));
+        }
+        return connection;
+    }
+
     boolean canConnect() {
-        try (Connection c = DriverManager.getConnection(jdbc("postgres"), settings.dbUser(), settings.dbPassword())) {
+        try (Connection c = connect()) {
             return c.isValid(2);
         } catch (SQLException e) {
             return false;
@@ -113,7 +128,7 @@ final class PostgresServer {
     }
 
     private void createDatabases(List<String> databases) {
-        try (Connection c = DriverManager.getConnection(jdbc("postgres"), settings.dbUser(), settings.dbPassword())) {
+        try (Connection c = connect()) {
             for (String db : databases) {
                 try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
                     q.setString(1, db);
