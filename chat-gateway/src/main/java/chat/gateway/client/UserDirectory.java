@@ -1,6 +1,5 @@
 package chat.gateway.client;
 
-import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,16 +21,19 @@ public class UserDirectory {
     }
 
     /** The directory entry of this identity; fails when auth-service cannot be reached. */
-    public Uni<ChatUser> resolve(SecurityIdentity identity) {
-        Optional<ChatUser> claimed = TokenIdentity.fromClaims(identity);
+    public Uni<ChatUser> resolve(String subject, Optional<ChatUser> claimed, String accessToken) {
         if (claimed.isPresent()) {
             return Uni.createFrom().item(claimed.get());
         }
-        AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
-        if (token == null) {
+        if (accessToken == null) {
             return Uni.createFrom().failure(new IllegalStateException("identity without an access token"));
         }
-        return directory.user(subjectOf(identity), token.getToken());
+        return directory.user(subject, accessToken);
+    }
+
+    /** The directory entry the identity's token claims, or empty when it predates provisioning. */
+    public static Optional<ChatUser> claimedUser(SecurityIdentity identity) {
+        return TokenIdentity.fromClaims(identity);
     }
 
     /** Whether the user is a member of the private room; a 400/404 of auth-service fails the Uni. */

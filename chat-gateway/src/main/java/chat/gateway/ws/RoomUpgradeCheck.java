@@ -94,12 +94,12 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
             return CheckResult.rejectUpgrade(400);
         }
         return authenticator.authenticate(context).flatMap(identity -> {
-            if (identity == null || identity.isAnonymous()) {
+            if (identity == null) {
                 return CheckResult.rejectUpgrade(401);
             }
-            context.userData().put(ConnectionKeys.SUBJECT, UserDirectory.subjectOf(identity));
-            context.userData().put(ConnectionKeys.EXPIRES_AT, UpgradeAuthenticator.expiresAtMillis(identity));
-            return directory.resolve(identity)
+            context.userData().put(ConnectionKeys.SUBJECT, identity.subject());
+            context.userData().put(ConnectionKeys.EXPIRES_AT, identity.expiresAtMillis());
+            return directory.resolve(identity.subject(), identity.claimed(), identity.accessToken())
                     .flatMap(user -> admit(context, room, pair, user))
                     .onFailure().recoverWithUni(failure -> refusal(room, failure));
         });

@@ -87,8 +87,12 @@ class UpgradeAnswersTest {
     void aForgedOrTamperedToken401() {
         assertRefused(401, connector("not.a.token", "/ws/chat/" + room()));
         String token = token("alice");
+        // accepted once (and remembered as verified): a copy with another signature is still checked and refused
+        connector(token, "/ws/chat/" + room()).connectAndAwait().closeAndAwait();
         String tampered = token.substring(0, token.length() - 6) + (token.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
         assertRefused(401, connector(tampered, "/ws/chat/" + room()));
+        assertRefused(401, connector(tampered, "/ws/chat/" + room()));
+        connector(token, "/ws/chat/" + room()).connectAndAwait().closeAndAwait();
     }
 
     @Test
