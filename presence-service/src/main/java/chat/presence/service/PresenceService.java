@@ -10,7 +10,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +27,10 @@ public class PresenceService {
 
     /** A connection that joined in the batch being applied. */
     private record Joiner(String room, Origin connection) {
+    }
+
+    /** A JOIN waiting to be recorded with the ones next to it in the stream (one round trip for all). */
+    private record PendingJoin(PresenceCommand command, Connection connection) {
     }
 
     private final PresenceStore store;
@@ -46,19 +50,30 @@ public class PresenceService {
     public void apply(List<PresenceCommand> commands) {
         List<Joiner> joiners = new ArrayList<>();
         List<OnlineUser> left = new ArrayList<>();
+        List<PendingJoin> joins = new ArrayList<>();
         long now = System.currentTimeMillis();
         for (PresenceCommand command : commands) {
             if (command.kind() == null) {
                 Log.warn("presence: command without kind ignored");
                 continue;
             }
+            if (command.kind() == PresenceCommand.Kind.JOIN) {
+                Connection connection = connectionOf(command);
+                if (connection != null) {
+                    joins.add(new PendingJoin(command, connection));
+                }
+                continue;
+            }
+            // stream order: the joins before this command are recorded before it applies
+            recordJoins(joins, joiners, now);
             switch (command.kind()) {
                 case HEARTBEAT -> heartbeat(command);
-                case JOIN -> connection(command, joiners, left, now, true);
-                case LEAVE -> connection(command, joiners, left, now, false);
+                case LEAVE -> leave(command, left);
                 case TYPING -> typing(command, now);
+                default -> throw new IllegalStateException("unhandled " + command.kind());
             }
         }
+        recordJoins(joins, joiners, now);
         lastSeen.seen(left, Instant.ofEpochMilli(now));
         answerJoiners(joiners);
         publishDueUserLists();
@@ -78,13 +93,34 @@ public class PresenceService {
         }
     }
 
-    /** Each joining connection gets its room's list, read once per room of the batch. */
+    /** Each joining connection gets its room's list, read once per room of the batch, all in one round trip. */
     private void answerJoiners(List<Joiner> joiners) {
-        Map<String, List<String>> usernames = new HashMap<>();
+        Map<String, List<Origin>> byRoom = new LinkedHashMap<>();
         for (Joiner joiner : joiners) {
-            List<String> names = usernames.computeIfAbsent(joiner.room(), store::usernames);
-            events.userListTo(joiner.connection(), joiner.room(), names);
+            byRoom.computeIfAbsent(joiner.room(), room -> new ArrayList<>()).add(joiner.connection());
         }
+        events.userListsTo(byRoom, store::usernames);
+    }
+
+    /** Records the pending joins together; a late join (its connection already left) is ignored. */
+    private void recordJoins(List<PendingJoin> joins, List<Joiner> joiners, long now) {
+        if (joins.isEmpty()) {
+            return;
+        }
+        List<Boolean> recorded = store.joinAll(
+                joins.stream().map(join -> new PresenceStore.Join(join.command().room(), join.connection())).toList(),
+                now);
+        for (int i = 0; i < joins.size(); i++) {
+            PresenceCommand command = joins.get(i).command();
+            if (!recorded.get(i)) {
+                Log.debugf("presence: late join of connection %s ignored, it already left",
+                        command.origin().connectionId());
+                continue;
+            }
+            joiners.add(new Joiner(command.room(), command.origin()));
+            pacing.changed(command.room(), command.userId());
+        }
+        joins.clear();
     }
 
     private void heartbeat(PresenceCommand command) {
@@ -95,27 +131,25 @@ public class PresenceService {
         store.heartbeat(command.origin().gatewayId());
     }
 
-    private void connection(PresenceCommand command, List<Joiner> joiners, List<OnlineUser> left, long now,
-            boolean join) {
+    private void leave(PresenceCommand command, List<OnlineUser> left) {
+        Connection connection = connectionOf(command);
+        if (connection == null) {
+            return;
+        }
+        store.leave(command.room(), connection);
+        left.add(new OnlineUser(command.userId(), command.username()));
+        pacing.changed(command.room(), 0);
+    }
+
+    /** The connection a JOIN or LEAVE names; null (logged) when the command is malformed. */
+    private static Connection connectionOf(PresenceCommand command) {
         if (!validRoom(command.room()) || command.origin() == null || isBlank(command.origin().gatewayId())
                 || isBlank(command.origin().connectionId()) || command.userId() <= 0 || isBlank(command.username())) {
             Log.warnf("presence: malformed %s ignored (room valid: %s)", command.kind(), validRoom(command.room()));
-            return;
+            return null;
         }
-        Connection connection = new Connection(command.origin().gatewayId(), command.origin().connectionId(),
-                command.userId(), command.username());
-        if (join) {
-            if (!store.join(command.room(), connection, now)) {
-                Log.debugf("presence: late join of connection %s ignored, it already left", connection.connectionId());
-                return;
-            }
-            joiners.add(new Joiner(command.room(), command.origin()));
-            pacing.changed(command.room(), command.userId());
-        } else {
-            store.leave(command.room(), connection);
-            left.add(new OnlineUser(command.userId(), command.username()));
-            pacing.changed(command.room(), 0);
-        }
+        return new Connection(command.origin().gatewayId(), command.origin().connectionId(), command.userId(),
+                command.username());
     }
 
     private void typing(PresenceCommand command, long now) {

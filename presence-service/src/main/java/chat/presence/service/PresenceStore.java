@@ -9,10 +9,15 @@ import io.quarkus.redis.datasource.sortedset.ScoreRange;
 import io.quarkus.redis.datasource.sortedset.SortedSetCommands;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,8 +41,15 @@ public class PresenceStore {
     private final PresenceKeys k;
     private final PresenceConfig config;
 
-    public PresenceStore(RedisDataSource redis, StreamsConfig streams, PresenceConfig config) {
+    private final Redis pipeline;
+
+    /** A connection joining a room. */
+    public record Join(String room, Connection connection) {
+    }
+
+    public PresenceStore(RedisDataSource redis, Redis pipeline, StreamsConfig streams, PresenceConfig config) {
         this.redis = redis;
+        this.pipeline = pipeline;
         this.zsets = redis.sortedSet(String.class, String.class);
         this.sets = redis.set(String.class, String.class);
         this.values = redis.value(String.class, String.class);
@@ -56,6 +68,43 @@ public class PresenceStore {
         sets.sadd(k.gatewayConnections(connection.gatewayId()), pair(room, member));
         zsets.zadd(k.room(room), nowMillis, member);
         return true;
+    }
+
+    /**
+     * Records connections in their rooms as {@link #join} does, in two pipelined round trips for
+     * all of them (which left already, then the writes); for each, false when it already left.
+     */
+    public List<Boolean> joinAll(List<Join> joins, long nowMillis) {
+        List<Request> checks = new ArrayList<>(joins.size());
+        for (Join join : joins) {
+            checks.add(Request.cmd(Command.EXISTS)
+                    .arg(k.left(join.connection().gatewayId(), join.connection().connectionId())));
+        }
+        List<Response> left = pipeline.batchAndAwait(checks);
+        List<Boolean> recorded = new ArrayList<>(joins.size());
+        List<Request> writes = new ArrayList<>();
+        Set<String> gateways = new LinkedHashSet<>();
+        for (int i = 0; i < joins.size(); i++) {
+            boolean join = left.get(i).toInteger() == 0;
+            recorded.add(join);
+            if (!join) {
+                continue;
+            }
+            Connection connection = joins.get(i).connection();
+            String member = connection.encode();
+            if (gateways.add(connection.gatewayId())) {
+                writes.add(Request.cmd(Command.SET).arg(k.gatewayAlive(connection.gatewayId())).arg("1").arg("PX")
+                        .arg(config.gatewayTtl().toMillis()));
+                writes.add(Request.cmd(Command.SADD).arg(k.gateways()).arg(connection.gatewayId()));
+            }
+            writes.add(Request.cmd(Command.SADD).arg(k.gatewayConnections(connection.gatewayId()))
+                    .arg(pair(joins.get(i).room(), member)));
+            writes.add(Request.cmd(Command.ZADD).arg(k.room(joins.get(i).room())).arg(nowMillis).arg(member));
+        }
+        if (!writes.isEmpty()) {
+            pipeline.batchAndAwait(writes);
+        }
+        return recorded;
     }
 
     /** Removes a connection from a room (whatever username it joined with). */

@@ -8,8 +8,12 @@ import chat.events.config.StreamsConfig;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.vertx.mutiny.redis.client.Redis;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /** Publishes presence's frames ({@code user_list}, {@code typing}) to the fan-out partition of their room. */
 @ApplicationScoped
@@ -25,8 +29,8 @@ public class RoomEventPublisher {
 
     private final RoomEventStreams events;
 
-    public RoomEventPublisher(RedisDataSource redis, StreamsConfig streams) {
-        this.events = new RoomEventStreams(redis, streams);
+    public RoomEventPublisher(RedisDataSource redis, Redis pipeline, StreamsConfig streams) {
+        this.events = new RoomEventStreams(redis, pipeline, streams);
     }
 
     /** Everyone in the room but {@code excludeUserId}'s connections (0: everyone) gets the room's usernames. */
@@ -41,6 +45,19 @@ public class RoomEventPublisher {
     public void userListTo(Origin connection, String room, List<String> usernames) {
         String frame = encode(new UserListFrame(RoomEvent.USER_LIST, room, usernames));
         events.publish(RoomEvent.toConnection(RoomEvent.USER_LIST, room, frame, connection));
+    }
+
+    /**
+     * Each joining connection gets its room's usernames, in one pipelined round trip for all of
+     * them; a room's frame is encoded once.
+     */
+    public void userListsTo(Map<String, List<Origin>> joinersByRoom, Function<String, List<String>> usernames) {
+        List<RoomEvent> lists = new ArrayList<>();
+        joinersByRoom.forEach((room, joiners) -> {
+            String frame = encode(new UserListFrame(RoomEvent.USER_LIST, room, usernames.apply(room)));
+            joiners.forEach(joiner -> lists.add(RoomEvent.toConnection(RoomEvent.USER_LIST, room, frame, joiner)));
+        });
+        events.publishAll(lists);
     }
 
     /** Everyone in the room but the typer's own connections learns that the user is typing. */
