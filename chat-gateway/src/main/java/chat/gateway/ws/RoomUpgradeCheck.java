@@ -21,7 +21,8 @@ import java.util.Set;
  * {@code Origin} (403), a malformed room name (400), a private room the user is not a member
  * of (403) or whose users do not exist (404), a user with the most connections open already
  * (429), a gateway that is stopping or full ({@link AdmissionControl}, 503); then resolves the
- * user's directory entry and keeps it on the connection.
+ * user's directory entry and keeps it on the connection, and drops the credentials and other
+ * headers the socket never reads again ({@link UpgradeHeaders}).
  */
 @ApplicationScoped
 public class RoomUpgradeCheck implements HttpUpgradeCheck {
@@ -126,6 +127,7 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
         Optional<Channel> channel = SocketTuning.apply(context.httpRequest(), maxPendingBytes);
         if (channel.isEmpty()) {
             context.userData().put(ConnectionKeys.USER, user);
+            UpgradeHeaders.dropAfterDecision(context.httpRequest());
             return CheckResult.permitUpgrade();
         }
         return limits.tryOpen(user.userId()).flatMap(frames -> {
@@ -139,6 +141,7 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
             context.userData().put(ConnectionKeys.USER_FRAMES, frames.get());
             context.userData().put(ConnectionKeys.CHANNEL, channel.get());
             context.userData().put(ConnectionKeys.USER, user);
+            UpgradeHeaders.dropAfterDecision(context.httpRequest());
             return CheckResult.permitUpgrade();
         });
     }

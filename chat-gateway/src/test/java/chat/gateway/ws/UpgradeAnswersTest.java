@@ -1,6 +1,8 @@
 package chat.gateway.ws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import chat.stack.DevTokens;
@@ -11,6 +13,10 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
+import io.quarkus.websockets.next.HandshakeRequest;
+import io.quarkus.websockets.next.OpenConnections;
+import io.quarkus.websockets.next.WebSocketConnection;
+import jakarta.inject.Inject;
 import io.quarkus.websockets.next.WebSocketClientConnection;
 import io.vertx.core.http.UpgradeRejectedException;
 import java.net.URI;
@@ -65,6 +71,27 @@ class UpgradeAnswersTest {
                 }
             }
             assertEquals("{\"type\":\"pong\"}", pong);
+        } finally {
+            socket.closeAndAwait();
+        }
+    }
+
+    @Inject
+    OpenConnections openConnections;
+
+    @Test
+    void anOpenSocketKeepsNeitherTheTokenNorHeadersItNeverReads() {
+        String room = room();
+        WebSocketClientConnection socket = connector(token("alice"), "/ws/chat/" + room)
+                .addHeader("User-Agent", "upgrade-headers-test").connectAndAwait();
+        try {
+            List<WebSocketConnection> mine = openConnections.stream()
+                    .filter(c -> room.equals(c.pathParam("room"))).toList();
+            assertEquals(1, mine.size(), "the socket just opened");
+            HandshakeRequest kept = mine.get(0).handshakeRequest();
+            assertNull(kept.header("Authorization"), "the verified token is not kept");
+            assertNull(kept.header("User-Agent"));
+            assertNotNull(kept.header(HandshakeRequest.SEC_WEBSOCKET_KEY), "what the handshake reads stays");
         } finally {
             socket.closeAndAwait();
         }
