@@ -14,17 +14,45 @@ package chat.events;
  * @param target        when not null, the only connection that gets the frame
  * @param excludeUserId when not 0, connections of this user do not get the frame (typing)
  * @param traceparent   the W3C trace context of the work that produced it, or null
+ * @param ack           on a {@code chat_message}: the sender's connection to acknowledge, or null
  */
 public record RoomEvent(String type, String room, long seq, String frame, Origin target, long excludeUserId,
-        String traceparent) {
+        String traceparent, Ack ack) {
+
+    /**
+     * The {@code ack} a {@code chat_message} event carries for its sender (one entry instead of two
+     * per message): the gateway holding {@code to} writes {@link #frame} to that connection after
+     * the message itself. Not part of the frame the room gets.
+     *
+     * @param to        the sender's connection and the frame answered
+     * @param clientId  the sender's {@code client_id}, or null
+     * @param messageId the stored message's id
+     */
+    public record Ack(Origin to, String clientId, long messageId) {
+
+        /** The {@code ack} frame for the message stored with this seq. */
+        public String frame(long seq) {
+            return AckFrame.of(clientId, messageId, seq).encode();
+        }
+    }
+
+    public RoomEvent(String type, String room, long seq, String frame, Origin target, long excludeUserId,
+            String traceparent) {
+        this(type, room, seq, frame, target, excludeUserId, traceparent, null);
+    }
 
     public RoomEvent(String type, String room, long seq, String frame, Origin target, long excludeUserId) {
-        this(type, room, seq, frame, target, excludeUserId, null);
+        this(type, room, seq, frame, target, excludeUserId, null, null);
     }
 
     /** The same event carrying a trace context (null: none). */
     public RoomEvent withTraceparent(String traceparent) {
-        return new RoomEvent(type, room, seq, frame, target, excludeUserId, traceparent);
+        return new RoomEvent(type, room, seq, frame, target, excludeUserId, traceparent, ack);
+    }
+
+    /** The same event also acknowledging its sender's frame (null: no one to acknowledge). */
+    public RoomEvent withAck(Ack ack) {
+        return new RoomEvent(type, room, seq, frame, target, excludeUserId, traceparent, ack);
     }
 
     public static final String CHAT_MESSAGE = "chat_message";

@@ -16,8 +16,10 @@ import java.util.Map;
  * {@code body} (the record as JSON). Event entries are flat so that a gateway can route
  * them without parsing the frame: {@code type}, {@code v}, {@code room}, {@code seq},
  * {@code frame}, and optionally {@code gw}/{@code conn}/{@code ref} (target connection and the
- * frame answered) and {@code xu} (excluded user). Both kinds may carry {@code traceparent}
- * (W3C trace context, see {@link StreamTrace}).
+ * frame answered), {@code xu} (excluded user) and, on a {@code chat_message}, the sender's
+ * {@link RoomEvent.Ack}: {@code agw}/{@code aconn}/{@code aref} (its connection and frame),
+ * {@code acid} (its {@code client_id}, absent when null) and {@code mid} (the message id). Both
+ * kinds may carry {@code traceparent} (W3C trace context, see {@link StreamTrace}).
  */
 public final class StreamCodec {
 
@@ -80,7 +82,7 @@ public final class StreamCodec {
     }
 
     public static Map<String, String> encode(RoomEvent event) {
-        Map<String, String> fields = new HashMap<>(8);
+        Map<String, String> fields = new HashMap<>(16);
         fields.put("type", event.type());
         fields.put("v", VERSION);
         fields.put("room", event.room());
@@ -95,6 +97,18 @@ public final class StreamCodec {
         }
         if (event.excludeUserId() != 0) {
             fields.put("xu", Long.toString(event.excludeUserId()));
+        }
+        if (event.ack() != null) {
+            RoomEvent.Ack ack = event.ack();
+            fields.put("agw", ack.to().gatewayId());
+            fields.put("aconn", ack.to().connectionId());
+            if (ack.to().frameRef() != null) {
+                fields.put("aref", ack.to().frameRef());
+            }
+            if (ack.clientId() != null) {
+                fields.put("acid", ack.clientId());
+            }
+            fields.put("mid", Long.toString(ack.messageId()));
         }
         if (event.traceparent() != null) {
             fields.put(StreamTrace.FIELD, event.traceparent());
@@ -123,10 +137,25 @@ public final class StreamCodec {
             String gw = fields.get("gw");
             Origin target = gw == null ? null : new Origin(gw, fields.get("conn"), fields.get("ref"));
             // kept as written: a malformed trace context is ignored where it is used, never refused here
-            return new RoomEvent(type, room, seq, frame, target, excluded, fields.get(StreamTrace.FIELD));
+            return new RoomEvent(type, room, seq, frame, target, excluded, fields.get(StreamTrace.FIELD),
+                    decodeAck(fields));
         } catch (NumberFormatException e) {
-            throw new MalformedEntryException("event with a non-numeric seq or user", e);
+            throw new MalformedEntryException("event with a non-numeric seq, user or message id", e);
         }
+    }
+
+    private static RoomEvent.Ack decodeAck(Map<String, String> fields) {
+        String gw = fields.get("agw");
+        if (gw == null) {
+            return null;
+        }
+        String conn = fields.get("aconn");
+        String messageId = fields.get("mid");
+        if (conn == null || messageId == null) {
+            throw new MalformedEntryException("event with an ack but no connection or message id");
+        }
+        return new RoomEvent.Ack(new Origin(gw, conn, fields.get("aref")), fields.get("acid"),
+                Long.parseLong(messageId));
     }
 
     /** The field path of a body that did not decode ({@code " in field origin.gatewayId"}), if known. */

@@ -1,6 +1,8 @@
 package chat.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.HashMap;
@@ -51,6 +53,45 @@ class StreamCodecTest {
         assertEquals(typing, StreamCodec.decodeEvent(StreamCodec.encode(typing)));
         RoomEvent message = RoomEvent.toRoom("chat_message", "lobby", 42, "{}");
         assertEquals(message, StreamCodec.decodeEvent(StreamCodec.encode(message)));
+    }
+
+    @Test
+    void theSendersAckRidesOnTheChatMessageEntryOutsideItsFrame() {
+        String frame = "{\"type\":\"chat_message\",\"seq\":42}";
+        RoomEvent message = RoomEvent.toRoom("chat_message", "lobby", 42, frame)
+                .withAck(new RoomEvent.Ack(new Origin("gw", "c", "c:client-1"), "client-1", 9001));
+        Map<String, String> fields = StreamCodec.encode(message);
+        assertEquals(frame, fields.get("frame"), "the room's frame stays as it was");
+        assertNull(fields.get("gw"), "not a targeted event: every connection of the room gets the message");
+        RoomEvent decoded = StreamCodec.decodeEvent(fields);
+        assertEquals(message, decoded);
+        assertEquals("{\"type\":\"ack\",\"client_id\":\"client-1\",\"message_id\":9001,\"seq\":42}",
+                decoded.ack().frame(decoded.seq()));
+
+        RoomEvent untyped = RoomEvent.toRoom("chat_message", "lobby", 3, "{}")
+                .withAck(new RoomEvent.Ack(new Origin("gw", "c", "k:1"), null, 7));
+        Map<String, String> without = StreamCodec.encode(untyped);
+        assertFalse(without.containsKey("acid"), "no client_id: no field");
+        assertEquals(untyped, StreamCodec.decodeEvent(without));
+        assertEquals("{\"type\":\"ack\",\"client_id\":null,\"message_id\":7,\"seq\":3}",
+                StreamCodec.decodeEvent(without).ack().frame(3));
+        assertNull(StreamCodec.decodeEvent(StreamCodec.encode(RoomEvent.toRoom("chat_message", "r", 1, "{}"))).ack());
+
+        Map<String, String> broken = new HashMap<>(fields);
+        broken.remove("mid");
+        assertThrows(MalformedEntryException.class, () -> StreamCodec.decodeEvent(broken));
+        broken.put("mid", "x");
+        assertThrows(MalformedEntryException.class, () -> StreamCodec.decodeEvent(broken));
+    }
+
+    @Test
+    void theHandMadeAckIsWhatJacksonWrites() throws Exception {
+        for (String clientId : new String[]{null, "c-1", "quote \" backslash \\ slash /", "tab\tnl\ncr\r",
+                "\u00e9t\u00e9 \uD83D\uDE00 \u2028", ""}) {
+            AckFrame ack = AckFrame.of(clientId, 123_456_789_012L, 42);
+            assertEquals(StreamCodec.json().writeValueAsString(ack), ack.encode());
+            assertEquals(clientId, StreamCodec.json().readTree(ack.encode()).get("client_id").textValue());
+        }
     }
 
     @Test

@@ -8,8 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Merges the batches that several partition consumers hand over at the same time into one
@@ -40,6 +38,10 @@ public final class GroupCommit implements BatchHandler {
     private final int maxEntries;
     private final Semaphore groups;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    /** Signalled whenever a group ends; waiters sleep on it instead of polling. */
+    private final Object groupEnded = new Object();
+    /** Groups ended so far (guarded by {@link #groupEnded}): a waiter that saw a value misses no end after it. */
+    private long groupsEnded;
 
     /**
      * @param maxEntries  most entries merged into one call (a batch larger than this still goes alone)
@@ -63,18 +65,20 @@ public final class GroupCommit implements BatchHandler {
         Pending mine = new Pending(entries, new CompletableFuture<>());
         queue.add(mine);
         while (!mine.done().isDone()) {
+            long ended = groupsEnded();
             if (groups.tryAcquire()) {
                 boolean ranGroup;
                 try {
                     ranGroup = runGroup();
                 } finally {
                     groups.release();
+                    signalGroupEnded();
                 }
                 if (!ranGroup) {
                     break; // queue empty: another group holds this batch; wait for it below
                 }
             } else {
-                awaitQuietly(mine.done());
+                awaitGroupEnd(ended, mine.done());
             }
         }
         try {
@@ -148,14 +152,33 @@ public final class GroupCommit implements BatchHandler {
         }
     }
 
-    private static void awaitQuietly(CompletableFuture<Void> done) {
-        try {
-            done.get(1, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            // not done yet, or done with a failure the caller reads next
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a group commit", e);
+    private long groupsEnded() {
+        synchronized (groupEnded) {
+            return groupsEnded;
+        }
+    }
+
+    private void signalGroupEnded() {
+        synchronized (groupEnded) {
+            groupsEnded++;
+            groupEnded.notifyAll();
+        }
+    }
+
+    /**
+     * Sleeps until a group ends after {@code seen} (this batch may be done, or a slot free to take it)
+     * or this batch is done. A group that ended between the caller's look and now wakes it at once.
+     */
+    private void awaitGroupEnd(long seen, CompletableFuture<Void> done) {
+        synchronized (groupEnded) {
+            while (groupsEnded == seen && !done.isDone()) {
+                try {
+                    groupEnded.wait(100); // bounded only as a safety net: the count above misses no end
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for a group commit", e);
+                }
+            }
         }
     }
 }

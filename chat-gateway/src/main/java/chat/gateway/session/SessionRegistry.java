@@ -1,5 +1,6 @@
 package chat.gateway.session;
 
+import chat.events.Origin;
 import chat.events.RoomEvent;
 import chat.gateway.limits.InFlightLimit;
 import chat.gateway.config.InstanceId;
@@ -108,27 +109,38 @@ public class SessionRegistry implements LocalRoom.GapFiller {
      */
     public void dispatch(RoomEvent event) {
         if (event.target() != null) {
-            if (instanceId.equals(event.target().gatewayId())) {
-                ChatSession session = byConnection.get(event.target().connectionId());
-                if (session != null) {
-                    fanOut.add(session.loop(),
-                            new AnswerWrite(session, event.target().frameRef(), SharedFrame.of(event.frame())));
-                    metrics.framesOut(event.type(), 1);
-                }
+            if (isHere(event.target())) {
+                answer(event.target(), event.type(), event.frame());
             }
             return;
         }
         LocalRoom room = rooms.get(event.room());
-        if (room == null) {
-            return;
+        if (room != null) {
+            if (RoomEvent.CHAT_MESSAGE.equals(event.type()) && event.seq() > 0) {
+                room.onMessage(event.seq(), event.frame());
+                metrics.delivered(event.frame());
+            } else {
+                room.broadcast(event.frame(), event.excludeUserId());
+            }
+            metrics.framesOut(event.type(), room.sessions().size());
         }
-        if (RoomEvent.CHAT_MESSAGE.equals(event.type()) && event.seq() > 0) {
-            room.onMessage(event.seq(), event.frame());
-            metrics.delivered(event.frame());
-        } else {
-            room.broadcast(event.frame(), event.excludeUserId());
+        // the sender's ack rides on its message; only its gateway encodes it, after the message is queued
+        if (event.ack() != null && isHere(event.ack().to())) {
+            answer(event.ack().to(), RoomEvent.ACK, event.ack().frame(event.seq()));
         }
-        metrics.framesOut(event.type(), room.sessions().size());
+    }
+
+    private boolean isHere(Origin connection) {
+        return instanceId.equals(connection.gatewayId());
+    }
+
+    /** Queues a frame for one connection of this gateway, if it is still open. */
+    private void answer(Origin to, String type, String frame) {
+        ChatSession session = byConnection.get(to.connectionId());
+        if (session != null) {
+            fanOut.add(session.loop(), new AnswerWrite(session, to.frameRef(), SharedFrame.of(frame)));
+            metrics.framesOut(type, 1);
+        }
     }
 
     /** Writes what {@link #dispatch} queued: one task per event loop. */

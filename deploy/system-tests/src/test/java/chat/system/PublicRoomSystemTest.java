@@ -172,6 +172,65 @@ class PublicRoomSystemTest {
     }
 
     @Test
+    void eachFrameGetsOneAckAfterItsMessageOnTheSendersGatewayOnly() {
+        String room = SystemStack.randomRoom("acks");
+        Set<String> answers = Set.of("chat_message", "ack");
+        try (WsClient alice = stack.join(stack.gateway(), "alice", room);
+                WsClient bob = stack.join(stack.secondGateway(), "bob", room)) {
+            alice.send(Map.of("type", "message", "message", "from one", "client_id", "a-1"));
+            bob.send(Map.of("type", "message", "message", "from two", "client_id", "b-1"));
+            List<JsonNode> aliceSaw = alice.framesInOrder(answers,
+                    f -> count(f, "chat_message") == 2 && count(f, "ack") == 1,
+                    WAIT);
+            List<JsonNode> bobSaw = bob.framesInOrder(answers,
+                    f -> count(f, "chat_message") == 2 && count(f, "ack") == 1,
+                    WAIT);
+            JsonNode aliceAck = onlyAckAfterItsMessage(aliceSaw, "a-1");
+            JsonNode bobAck = onlyAckAfterItsMessage(bobSaw, "b-1");
+            assertNotEquals(aliceAck.path("message_id").asLong(), bobAck.path("message_id").asLong());
+
+            // a repeat of a stored frame: one more ack for the same message, nothing for the room
+            alice.send(Map.of("type", "message", "message", "from one", "client_id", "a-1"));
+            List<JsonNode> again = alice.framesInOrder(answers, f -> count(f, "ack") == 1, WAIT);
+            assertEquals(1, again.size(), "only the ack: " + again);
+            assertEquals(aliceAck, again.get(0));
+            assertTrue(bob.drain("chat_message", Duration.ofMillis(300)).isEmpty());
+            assertTrue(bob.drain("ack", Duration.ofMillis(100)).isEmpty(), "no ack for another connection's frame");
+        }
+    }
+
+    private static long count(List<JsonNode> frames, String type) {
+        return frames.stream().filter(f -> type.equals(f.path("type").asText())).count();
+    }
+
+    /** The one ack among the frames: for this client_id, with the wire shape exactly, after the message it confirms. */
+    private static JsonNode onlyAckAfterItsMessage(List<JsonNode> frames, String clientId) {
+        List<JsonNode> acks = frames.stream().filter(f -> "ack".equals(f.path("type").asText())).toList();
+        assertEquals(1, acks.size(), frames.toString());
+        JsonNode ack = acks.get(0);
+        assertEquals(List.of("type", "client_id", "message_id", "seq"), fieldNames(ack));
+        assertEquals(clientId, ack.path("client_id").asText());
+        int message = -1;
+        for (int i = 0; i < frames.size(); i++) {
+            if ("chat_message".equals(frames.get(i).path("type").asText())
+                    && clientId.equals(frames.get(i).path("client_id").asText())) {
+                message = i;
+            }
+        }
+        assertTrue(message >= 0 && message < frames.indexOf(ack), "chat_message, then its ack: " + frames);
+        assertEquals(frames.get(message).path("message_id").asLong(), ack.path("message_id").asLong());
+        assertEquals(frames.get(message).path("seq").asLong(), ack.path("seq").asLong());
+        assertFalse(frames.get(message).has("origin") || frames.get(message).has("ack"), "no routing in the frame");
+        return ack;
+    }
+
+    private static List<String> fieldNames(JsonNode frame) {
+        List<String> names = new ArrayList<>();
+        frame.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
     void sameClientIdTwiceStoresOneMessage() throws Exception {
         String room = SystemStack.randomRoom("idem");
         try (WsClient alice = join("alice", room)) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -116,6 +117,39 @@ final class WsClient implements AutoCloseable {
         List<JsonNode> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             out.add(await("chat_message", f -> true, timeout));
+        }
+        return out;
+    }
+
+    /**
+     * Every frame of these types in arrival order (skipped ones first), until {@code done} holds for
+     * them and then a quiet period passed without another (so that an extra frame shows).
+     */
+    List<JsonNode> framesInOrder(Set<String> types, Predicate<List<JsonNode>> done, Duration timeout) {
+        List<JsonNode> out = new ArrayList<>();
+        synchronized (seen) {
+            seen.removeIf(f -> types.contains(f.path("type").asText()) && out.add(f));
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (!done.test(out)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return fail("frames not complete within " + timeout + ": " + out);
+                }
+                JsonNode f = frames.poll(left, TimeUnit.NANOSECONDS);
+                if (f != null && types.contains(f.path("type").asText())) {
+                    out.add(f);
+                }
+            }
+            JsonNode f;
+            while ((f = frames.poll(300, TimeUnit.MILLISECONDS)) != null) {
+                if (types.contains(f.path("type").asText())) {
+                    out.add(f);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return out;
     }

@@ -32,10 +32,6 @@ public final class MessageFrames {
                 clock(m.sentAt), iso(m.sentAt), m.imageUrl, m.audioUrl, m.imageThumbUrl, m.audioDurationMs, m.clientId);
     }
 
-    public static AckFrame ack(String clientId, StoredMessage m) {
-        return new AckFrame(AckFrame.TYPE, clientId, m.id, m.seq);
-    }
-
     public static ErrorFrame error(ErrorCode code, String reason) {
         return ErrorFrame.of(code, reason);
     }

@@ -35,8 +35,8 @@ import java.util.Optional;
 
 /**
  * Handles a batch of message commands: refuses invalid ones with an {@code error} to their
- * connection, stores the rest in one transaction, then publishes {@code chat_message} (in
- * seq order) and {@code ack} events in one round trip; read receipts move read pointers and
+ * connection, stores the rest in one transaction, then publishes their {@code chat_message}
+ * events (in seq order, each carrying its sender's ack) in one round trip; read receipts move read pointers and
  * announce {@code message_read}. Returns only once the work is durable and announced, so the
  * consumer's XACK comes after both. A redelivered command whose message is already stored
  * announces it again (its first announcement may have been lost in a crash); gateways drop
@@ -143,6 +143,12 @@ public class MessageCommandHandler implements BatchHandler {
                 c.imageUrl(), c.audioUrl(), c.origin(), c.imageThumbUrl(), c.audioDurationMs());
     }
 
+    /**
+     * A new message (or a redelivered one, whose first announcement may have been lost) is one
+     * {@code chat_message} event that also carries its sender's ack: the sender's gateway writes the
+     * ack after the message. A repeat of a stored message is not announced to the room again; its
+     * sender gets an {@code ack} event of its own.
+     */
     private static void announce(List<StoreOutcome> outcomes, Set<String> redelivered, List<RoomEvent> out,
             Map<SendMessage, Span> traces) {
         int stored = 0;
@@ -150,14 +156,14 @@ public class MessageCommandHandler implements BatchHandler {
             SendMessage c = o.command();
             Span trace = traces.get(c);
             String traceparent = trace == null ? null : StreamTrace.traceparent(trace);
+            RoomEvent.Ack ack = c.origin() == null ? null : new RoomEvent.Ack(c.origin(), c.clientId(), o.message().id);
             if (!o.duplicate() || redelivered.contains(c.idempotencyKey())) {
                 stored += o.duplicate() ? 0 : 1;
                 out.add(RoomEvent.toRoom(RoomEvent.CHAT_MESSAGE, c.room(), o.message().seq,
-                        MessageFrames.encode(MessageFrames.chatMessage(o.message()))).withTraceparent(traceparent));
-            }
-            if (c.origin() != null) {
-                out.add(RoomEvent.toConnection(RoomEvent.ACK, c.room(),
-                        MessageFrames.encode(MessageFrames.ack(c.clientId(), o.message())), c.origin())
+                        MessageFrames.encode(MessageFrames.chatMessage(o.message())))
+                        .withAck(ack).withTraceparent(traceparent));
+            } else if (ack != null) {
+                out.add(RoomEvent.toConnection(RoomEvent.ACK, c.room(), ack.frame(o.message().seq), c.origin())
                         .withTraceparent(traceparent));
             }
         }

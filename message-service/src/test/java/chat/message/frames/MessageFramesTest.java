@@ -1,6 +1,9 @@
 package chat.message.frames;
 
+import chat.events.AckFrame;
 import chat.events.ErrorCode;
+import chat.events.Origin;
+import chat.events.RoomEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import chat.message.entity.Message;
@@ -49,9 +52,9 @@ class MessageFramesTest {
         m.id = 42L;
         m.seq = 3;
         assertEquals("{\"type\":\"ack\",\"client_id\":\"c-1\",\"message_id\":42,\"seq\":3}",
-                MessageFrames.encode(MessageFrames.ack("c-1", m)));
+                new RoomEvent.Ack(new Origin("gw", "c"), "c-1", m.id).frame(m.seq));
         assertEquals("{\"type\":\"ack\",\"client_id\":null,\"message_id\":42,\"seq\":3}",
-                MessageFrames.encode(MessageFrames.ack(null, m)));
+                AckFrame.of(null, m.id, m.seq).encode());
         assertEquals("{\"type\":\"error\",\"code\":\"too_large\",\"reason\":\"r\",\"client_id\":null}",
                 MessageFrames.encode(MessageFrames.error(ErrorCode.TOO_LARGE, "r")));
         assertEquals("{\"type\":\"error\",\"code\":\"bad_frame\",\"reason\":\"r\",\"client_id\":\"c-9\"}",

@@ -80,6 +80,10 @@ class MessageCommandFlowTest {
         assertTrue(!sentAt.isBefore(before) && !sentAt.isAfter(Instant.now()), frame.toString());
         long messageId = frame.get("message_id").asLong();
 
+        // the sender's ack rides on the chat_message entry (not in its frame): no entry of its own
+        assertEquals(new RoomEvent.Ack(origin, "c-1", messageId), event.ack());
+        assertFalse(frame.has("origin") || frame.has("ack"), frame.toString());
+        assertTrue(fixture.targetedEvents(origin).isEmpty(), "no separate ack entry for a new message");
         RoomEvent ack = fixture.connectionEvents(origin).get(0);
         assertEquals(RoomEvent.ACK, ack.type());
         assertEquals(room, ack.room());
@@ -88,6 +92,7 @@ class MessageCommandFlowTest {
         assertEquals("c-1", ackFrame.get("client_id").asText());
         assertEquals(messageId, ackFrame.get("message_id").asLong());
         assertEquals(1, ackFrame.get("seq").asLong());
+        assertEquals(4, ackFrame.size(), ackFrame.toString());
 
         List<Message> rows = Message.list("room", room);
         assertEquals(1, rows.size());
@@ -108,14 +113,20 @@ class MessageCommandFlowTest {
         await().atMost(WAIT).until(() -> fixture.connectionEvents(origin).size() == 3);
 
         List<RoomEvent> acks = fixture.connectionEvents(origin);
-        JsonNode first = StreamCodec.json().readTree(acks.get(0).frame());
+        List<RoomEvent> messages = fixture.roomEvents(room, RoomEvent.CHAT_MESSAGE);
+        assertEquals(1, messages.size());
+        long messageId = readTree(messages.get(0).frame()).get("message_id").asLong();
+        assertEquals(new RoomEvent.Ack(origin, "c-dup", messageId), messages.get(0).ack(),
+                "the first ack rides on the message");
+        assertEquals(2, fixture.targetedEvents(origin).size(),
+                "each repeat is acknowledged by an ack entry of its own");
         for (RoomEvent ack : acks) {
             assertEquals(RoomEvent.ACK, ack.type());
             JsonNode frame = StreamCodec.json().readTree(ack.frame());
-            assertEquals(first.get("message_id").asLong(), frame.get("message_id").asLong());
+            assertEquals("c-dup", frame.get("client_id").asText());
+            assertEquals(messageId, frame.get("message_id").asLong());
             assertEquals(1, frame.get("seq").asLong());
         }
-        assertEquals(1, fixture.roomEvents(room, RoomEvent.CHAT_MESSAGE).size());
         assertEquals(1, Message.count("room", room));
     }
 

@@ -71,9 +71,24 @@ public final class StreamFixture {
                 e -> e.room().equals(room) && e.type().equals(type) && e.target() == null);
     }
 
-    /** The answers to one connection, in any partition. */
+    /**
+     * The answers to one connection, in any partition, as its gateway writes them: events targeted
+     * at it, and the acks riding on {@code chat_message} events (shown as the {@code ack} they become).
+     */
     public List<RoomEvent> connectionEvents(Origin origin) {
+        return events(names.roomEventPartitions(eventPartitions), e -> true).stream().map(StreamFixture::answer)
+                .filter(e -> origin.equals(e.target())).toList();
+    }
+
+    /** The events as stored, targeted at one connection (not counting acks riding on messages). */
+    public List<RoomEvent> targetedEvents(Origin origin) {
         return events(names.roomEventPartitions(eventPartitions), e -> origin.equals(e.target()));
+    }
+
+    private static RoomEvent answer(RoomEvent e) {
+        return e.ack() == null
+                ? e
+                : RoomEvent.toConnection(RoomEvent.ACK, e.room(), e.ack().frame(e.seq()), e.ack().to());
     }
 
     /** Entries of the message stream still pending (read, not acknowledged) in the service's group. */
