@@ -3,7 +3,6 @@ package chat.events;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 /**
  * The {@code ack} frame: sent to the sender once its message is stored. Built by message-service
@@ -24,18 +23,8 @@ public record AckFrame(
         return new AckFrame(TYPE, clientId, messageId, seq);
     }
 
-    /**
-     * The frame as JSON text, the same as Jackson writes this record; put together by hand because
-     * each sender's gateway encodes one per message on its event reader thread.
-     */
+    /** The frame as JSON text. */
     public String encode() {
-        StringBuilder json = new StringBuilder(80).append("{\"type\":\"").append(type).append("\",\"client_id\":");
-        if (clientId == null) {
-            json.append("null");
-        } else {
-            json.append('"').append(JsonStringEncoder.getInstance().quoteAsString(clientId)).append('"');
-        }
-        return json.append(",\"message_id\":").append(messageId).append(",\"seq\":").append(seq).append('}')
-                .toString();
+        return StreamCodec.jsonText(this);
     }
 }

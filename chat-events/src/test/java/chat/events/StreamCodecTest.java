@@ -85,7 +85,7 @@ class StreamCodecTest {
     }
 
     @Test
-    void theHandMadeAckIsWhatJacksonWrites() throws Exception {
+    void theAckEncodesAwkwardClientIdsAsJacksonDoes() throws Exception {
         for (String clientId : new String[]{null, "c-1", "quote \" backslash \\ slash /", "tab\tnl\ncr\r",
                 "\u00e9t\u00e9 \uD83D\uDE00 \u2028", ""}) {
             AckFrame ack = AckFrame.of(clientId, 123_456_789_012L, 42);

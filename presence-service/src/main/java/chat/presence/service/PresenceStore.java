@@ -58,21 +58,10 @@ public class PresenceStore {
         this.config = config;
     }
 
-    /** Records a connection in a room; false when that connection already left (a late JOIN). */
-    public boolean join(String room, Connection connection, long nowMillis) {
-        if (keys.exists(k.left(connection.gatewayId(), connection.connectionId()))) {
-            return false;
-        }
-        String member = connection.encode();
-        heartbeat(connection.gatewayId());
-        sets.sadd(k.gatewayConnections(connection.gatewayId()), pair(room, member));
-        zsets.zadd(k.room(room), nowMillis, member);
-        return true;
-    }
-
     /**
-     * Records connections in their rooms as {@link #join} does, in two pipelined round trips for
-     * all of them (which left already, then the writes); for each, false when it already left.
+     * Records connections in their rooms (the room's sorted set, the gateway's connection set, the
+     * gateway's liveness) in two pipelined round trips for all of them: which left already, then the
+     * writes. For each, false when that connection already left (a late JOIN, not recorded).
      */
     public List<Boolean> joinAll(List<Join> joins, long nowMillis) {
         List<Request> checks = new ArrayList<>(joins.size());
