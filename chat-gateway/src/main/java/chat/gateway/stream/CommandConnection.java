@@ -45,10 +45,13 @@ public class CommandConnection {
         return connection;
     }
 
-    /** A Redis error reply (e.g. LOADING) leaves the connection usable; a transport failure does not. */
+    /**
+     * A Redis error reply (e.g. LOADING) leaves the connection usable; a transport failure does not.
+     * The client fails with error replies that are themselves a {@link Response}, which tells the
+     * two apart through its public API.
+     */
     private void dropIfBroken(Throwable failure) {
-        String type = failure.getClass().getName();
-        if (!type.startsWith("io.vertx.redis.client.impl.types")) {
+        if (!(failure instanceof Response)) {
             forget(failure.getMessage());
         }
     }
