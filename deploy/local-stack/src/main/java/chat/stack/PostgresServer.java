@@ -74,8 +74,10 @@ final class PostgresServer {
             }
             giveToServerUser(home);
             linkLog(log);
+            // shared_buffers: the default 128 MB holds too little of the message indexes once a room
+            // history grows (millions of rows), and every store then reads index pages back in
             String options = "-p " + settings.postgresPort() + " -h " + settings.postgresHost()
-                    + " -k " + data + " -c max_connections=300";
+                    + " -k " + data + " -c max_connections=300 -c shared_buffers=1GB";
             List<String> command = asServerUser(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(),
                     "-l", log.toString(), "-o", options, "-w", "-t", "60", "start"));
             List<String> detached = new ArrayList<>(List.of("setsid"));
