@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,32 +52,38 @@ public class PresenceService {
         List<Joiner> joiners = new ArrayList<>();
         List<OnlineUser> left = new ArrayList<>();
         List<PendingJoin> joins = new ArrayList<>();
+        List<PresenceStore.Leave> leaves = new ArrayList<>();
         long now = System.currentTimeMillis();
         for (PresenceCommand command : commands) {
             if (command.kind() == null) {
                 Log.warn("presence: command without kind ignored");
                 continue;
             }
+            // stream order: a run of JOINs (or of LEAVEs) is recorded together, before what follows it
             if (command.kind() == PresenceCommand.Kind.JOIN) {
+                recordLeaves(leaves);
                 Connection connection = connectionOf(command);
                 if (connection != null) {
                     joins.add(new PendingJoin(command, connection));
                 }
                 continue;
             }
-            // stream order: the joins before this command are recorded before it applies
             recordJoins(joins, joiners, now);
+            if (command.kind() == PresenceCommand.Kind.LEAVE) {
+                leave(command, leaves, left);
+                continue;
+            }
+            recordLeaves(leaves);
             switch (command.kind()) {
                 case HEARTBEAT -> heartbeat(command);
-                case LEAVE -> leave(command, left);
                 case TYPING -> typing(command, now);
                 default -> throw new IllegalStateException("unhandled " + command.kind());
             }
         }
         recordJoins(joins, joiners, now);
+        recordLeaves(leaves);
         lastSeen.seen(left, Instant.ofEpochMilli(now));
-        answerJoiners(joiners);
-        publishDueUserLists();
+        publishUserLists(joiners, pacing.due(System.currentTimeMillis()));
     }
 
     /** Rooms whose connections changed outside the command stream (a dead gateway's were removed). */
@@ -88,18 +95,29 @@ public class PresenceService {
     /** Broadcasts the lists whose quiet interval has passed (changes that came within it wait for this). */
     @Scheduled(identity = "presence-user-lists", every = "${chat.presence.user-list-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void publishDueUserLists() {
-        for (UserListPacing.Due due : pacing.due(System.currentTimeMillis())) {
-            events.userList(due.room(), store.usernames(due.room()), due.excludeUserId());
-        }
+        publishUserLists(List.of(), pacing.due(System.currentTimeMillis()));
     }
 
-    /** Each joining connection gets its room's list, read once per room of the batch, all in one round trip. */
-    private void answerJoiners(List<Joiner> joiners) {
+    /**
+     * Each joining connection gets its room's list (one entry per room for all its joiners of the
+     * batch), then the rooms due get theirs: the rooms' names read in one round trip, the lists
+     * published in another.
+     */
+    private void publishUserLists(List<Joiner> joiners, List<UserListPacing.Due> due) {
+        if (joiners.isEmpty() && due.isEmpty()) {
+            return;
+        }
         Map<String, List<Origin>> byRoom = new LinkedHashMap<>();
         for (Joiner joiner : joiners) {
             byRoom.computeIfAbsent(joiner.room(), room -> new ArrayList<>()).add(joiner.connection());
         }
-        events.userListsTo(byRoom, store::usernames);
+        Set<String> rooms = new LinkedHashSet<>(byRoom.keySet());
+        List<RoomEventPublisher.RoomList> roomLists = new ArrayList<>(due.size());
+        for (UserListPacing.Due d : due) {
+            rooms.add(d.room());
+            roomLists.add(new RoomEventPublisher.RoomList(d.room(), d.excludeUserId()));
+        }
+        events.userLists(byRoom, roomLists, store.usernames(rooms));
     }
 
     /** Records the pending joins together; a late join (its connection already left) is ignored. */
@@ -123,6 +141,18 @@ public class PresenceService {
         joins.clear();
     }
 
+    /** Records the pending leaves together (one round trip). */
+    private void recordLeaves(List<PresenceStore.Leave> leaves) {
+        if (leaves.isEmpty()) {
+            return;
+        }
+        store.leaveAll(leaves);
+        for (PresenceStore.Leave leave : leaves) {
+            pacing.changed(leave.room(), 0);
+        }
+        leaves.clear();
+    }
+
     private void heartbeat(PresenceCommand command) {
         if (command.origin() == null || isBlank(command.origin().gatewayId())) {
             Log.warn("presence: heartbeat without gateway id ignored");
@@ -131,14 +161,13 @@ public class PresenceService {
         store.heartbeat(command.origin().gatewayId());
     }
 
-    private void leave(PresenceCommand command, List<OnlineUser> left) {
+    private void leave(PresenceCommand command, List<PresenceStore.Leave> leaves, List<OnlineUser> left) {
         Connection connection = connectionOf(command);
         if (connection == null) {
             return;
         }
-        store.leave(command.room(), connection);
+        leaves.add(new PresenceStore.Leave(command.room(), connection));
         left.add(new OnlineUser(command.userId(), command.username()));
-        pacing.changed(command.room(), 0);
     }
 
     /** The connection a JOIN or LEAVE names; null (logged) when the command is malformed. */

@@ -16,6 +16,7 @@ import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,6 +46,10 @@ public class PresenceStore {
 
     /** A connection joining a room. */
     public record Join(String room, Connection connection) {
+    }
+
+    /** A connection leaving a room. */
+    public record Leave(String room, Connection connection) {
     }
 
     public PresenceStore(RedisDataSource redis, Redis pipeline, StreamsConfig streams, PresenceConfig config) {
@@ -96,20 +101,41 @@ public class PresenceStore {
         return recorded;
     }
 
-    /** Removes a connection from a room (whatever username it joined with). */
-    public void leave(String room, Connection connection) {
-        values.set(k.left(connection.gatewayId(), connection.connectionId()), "1", new SetArgs().px(LEFT_MARKER_TTL));
-        String member = connection.encode();
-        if (zsets.zrem(k.room(room), member) == 0) {
-            String prefix = Connection.memberPrefix(connection.gatewayId(), connection.connectionId());
-            for (String candidate : zsets.zrange(k.room(room), 0, -1)) {
-                if (candidate.startsWith(prefix)) {
-                    zsets.zrem(k.room(room), candidate);
-                    sets.srem(k.gatewayConnections(connection.gatewayId()), pair(room, candidate));
-                }
+    /**
+     * Removes connections from their rooms (whatever username each joined with) in one pipelined round trip for all of them (the marker
+     * that makes a late JOIN of each ignored, its room member, its gateway pair); a connection
+     * stored under another username than its LEAVE names is then looked up on its own (rare).
+     */
+    public void leaveAll(List<Leave> leaves) {
+        if (leaves.isEmpty()) {
+            return;
+        }
+        List<Request> writes = new ArrayList<>(leaves.size() * 3);
+        for (Leave leave : leaves) {
+            Connection connection = leave.connection();
+            String member = connection.encode();
+            writes.add(Request.cmd(Command.SET).arg(k.left(connection.gatewayId(), connection.connectionId()))
+                    .arg("1").arg("PX").arg(LEFT_MARKER_TTL.toMillis()));
+            writes.add(Request.cmd(Command.ZREM).arg(k.room(leave.room())).arg(member));
+            writes.add(Request.cmd(Command.SREM).arg(k.gatewayConnections(connection.gatewayId()))
+                    .arg(pair(leave.room(), member)));
+        }
+        List<Response> replies = pipeline.batchAndAwait(writes);
+        for (int i = 0; i < leaves.size(); i++) {
+            if (replies.get(i * 3 + 1).toInteger() == 0) {
+                removeUnderAnyUsername(leaves.get(i).room(), leaves.get(i).connection());
             }
         }
-        sets.srem(k.gatewayConnections(connection.gatewayId()), pair(room, member));
+    }
+
+    private void removeUnderAnyUsername(String room, Connection connection) {
+        String prefix = Connection.memberPrefix(connection.gatewayId(), connection.connectionId());
+        for (String candidate : zsets.zrange(k.room(room), 0, -1)) {
+            if (candidate.startsWith(prefix)) {
+                zsets.zrem(k.room(room), candidate);
+                sets.srem(k.gatewayConnections(connection.gatewayId()), pair(room, candidate));
+            }
+        }
     }
 
     /** Marks a gateway alive for the configured TTL. */
@@ -127,11 +153,27 @@ public class PresenceStore {
         return connections;
     }
 
-    /** Distinct usernames online in a room, sorted. */
-    public List<String> usernames(String room) {
+    /** Each room's distinct usernames, sorted, read in one pipelined round trip for all the rooms. */
+    public Map<String, List<String>> usernames(Collection<String> rooms) {
+        List<String> ordered = new ArrayList<>(rooms);
+        List<Request> reads = new ArrayList<>(ordered.size());
+        for (String room : ordered) {
+            reads.add(Request.cmd(Command.ZRANGE).arg(k.room(room)).arg(0).arg(-1));
+        }
+        List<Response> replies = ordered.isEmpty() ? List.of() : pipeline.batchAndAwait(reads);
+        Map<String, List<String>> byRoom = new HashMap<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            List<String> members = new ArrayList<>();
+            replies.get(i).forEach(member -> members.add(member.toString()));
+            byRoom.put(ordered.get(i), distinctUsernames(members));
+        }
+        return byRoom;
+    }
+
+    private static List<String> distinctUsernames(List<String> members) {
         Set<String> names = new TreeSet<>();
-        for (Connection c : connections(room)) {
-            names.add(c.username());
+        for (String member : members) {
+            Connection.parse(member).ifPresent(c -> names.add(c.username()));
         }
         return new ArrayList<>(names);
     }
