@@ -222,6 +222,16 @@ class PresenceFlowTest {
         assertTrue(pairs.stream().noneMatch(pair -> pair.startsWith(room + "|")), pairs.toString());
         assertEquals(false, status(frank).get("online"));
         assertEquals(false, status(grace).get("online"));
+
+        // a late JOIN ending its batch: written and taken back, and never named in the lists read with it
+        long henry = newUserId();
+        int before = gateway.roomLists(room).size();
+        gateway.atOnce(List.of(PresenceDriver.leaveOf(room, gw, "c9", henry, "henry"),
+                PresenceDriver.joinOf(room, gw, "c9", henry, "henry")));
+        await().atMost(WAIT).until(() -> gateway.roomLists(room).size() > before);
+        assertEquals(List.of(), gateway.lastUserList(room), "henry's connection had left");
+        assertEquals(List.of(), gateway.listsTo(room, "c9"), "no list for a connection that left");
+        assertEquals(0, connections(room));
     }
 
     @Test
