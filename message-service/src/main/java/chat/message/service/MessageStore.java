@@ -7,55 +7,110 @@ import chat.message.entity.PrivateMessage;
 import chat.message.entity.StoredMessage;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 
 /**
- * Stores a batch of message commands in one transaction, in a fixed number of statements
- * whatever the batch size: repeats of an earlier command (same room, sender and idempotency
- * key) are found with one query per table, every room's seq counter moves once (gap-free:
- * in the same transaction), ids come from the shared sequence, and each table gets one
- * multi-row INSERT (arrays unnested by PostgreSQL). Plain JDBC on the transaction's connection:
- * the hot path has no use for an entity lifecycle; reads still go through Panache.
+ * Stores a batch of message commands in one SQL statement, one database round trip whatever the
+ * batch size: the statement finds repeats of an earlier command (same room, sender and
+ * idempotency key), moves every room's seq counter once and numbers the room's new messages
+ * gap-free in batch order, creates missing private rooms and inserts each table's rows, all or
+ * nothing (one statement in autocommit is one transaction). The batch's fixed cost is what
+ * limited ingest: on this kind of host every round trip is two thread wake-ups here and one in
+ * PostgreSQL, and the earlier transaction took six of them. Ids are handed out here from blocks
+ * of the shared sequence, so that rows can be inserted with their id known. Reads still go
+ * through Panache.
  */
 @ApplicationScoped
 public class MessageStore {
 
     /** The sequence's INCREMENT BY: each value stands for the block of ids up to it (Hibernate's pooled scheme). */
     static final int ID_BLOCK = 50;
+    /** Blocks fetched at least per round trip for ids, so that a busy store rarely needs one. */
+    static final int MIN_BLOCKS_FETCHED = 10;
 
-    private static final String COLUMNS = "id, room, seq, user_id, username, text, image_url, audio_url, client_id,"
-            + " idempotency_key, image_thumb_url, audio_duration_ms, sent_at";
-    private static final String FIND = "SELECT " + COLUMNS + " FROM %s WHERE (room, user_id, idempotency_key) IN"
-            + " (SELECT * FROM unnest(?::varchar[], ?::bigint[], ?::varchar[]))";
-    private static final String INSERT = "INSERT INTO %s (" + COLUMNS + ") SELECT u.*, ? FROM unnest(?::bigint[],"
-            + " ?::varchar[], ?::bigint[], ?::bigint[], ?::varchar[], ?::text[], ?::varchar[], ?::varchar[], ?::varchar[],"
-            + " ?::varchar[], ?::varchar[], ?::bigint[]) AS u";
-    private static final String NEXT_SEQS = """
-            INSERT INTO room_sequence (room, last_seq) SELECT * FROM unnest(?::varchar[], ?::bigint[])
-            ON CONFLICT (room) DO UPDATE SET last_seq = room_sequence.last_seq + excluded.last_seq
-            RETURNING room, last_seq""";
     private static final String NEXT_IDS = "SELECT nextval('message_id_seq') FROM generate_series(1, ?)";
-    private static final String ENSURE_PRIVATE_ROOMS = """
-            INSERT INTO private_chat_room (room, user_a, user_b, created_at)
-            SELECT u.*, ? FROM unnest(?::varchar[], ?::bigint[], ?::bigint[]) AS u ON CONFLICT DO NOTHING""";
+
+    /**
+     * The store statement. Parameters: the batch's columns as arrays (one element per distinct
+     * command, in batch order), then the time stored twice. Returns one row per command: its
+     * position, id, seq, whether it repeated a stored message and, for repeats, the stored columns.
+     * The room counters are locked in room order (the same order in every statement: no deadlock);
+     * private rows' foreign key is checked at the statement's end, when the room row exists.
+     */
+    private static final String STORE = """
+            WITH input AS (
+                SELECT * FROM unnest(?::bigint[], ?::varchar[], ?::bigint[], ?::varchar[], ?::text[],
+                    ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[],
+                    ?::boolean[], ?::bigint[], ?::bigint[]) WITH ORDINALITY
+                    AS i(id, room, user_id, username, text, image_url, audio_url, client_id,
+                         idempotency_key, image_thumb_url, audio_duration_ms, in_private, user_a, user_b, ord)
+            ), existing AS (
+                SELECT i.ord, m.id, m.seq, m.username, m.text, m.image_url, m.audio_url, m.client_id,
+                       m.image_thumb_url, m.audio_duration_ms, m.sent_at
+                FROM input i JOIN message m
+                    ON (m.room, m.user_id, m.idempotency_key) = (i.room, i.user_id, i.idempotency_key)
+                WHERE NOT i.in_private
+                UNION ALL
+                SELECT i.ord, m.id, m.seq, m.username, m.text, m.image_url, m.audio_url, m.client_id,
+                       m.image_thumb_url, m.audio_duration_ms, m.sent_at
+                FROM input i JOIN private_message m
+                    ON (m.room, m.user_id, m.idempotency_key) = (i.room, i.user_id, i.idempotency_key)
+                WHERE i.in_private
+            ), fresh AS (
+                SELECT * FROM input i WHERE NOT EXISTS (SELECT 1 FROM existing e WHERE e.ord = i.ord)
+            ), counters AS (
+                INSERT INTO room_sequence (room, last_seq)
+                SELECT room, count(*) FROM fresh GROUP BY room ORDER BY room
+                ON CONFLICT (room) DO UPDATE SET last_seq = room_sequence.last_seq + excluded.last_seq
+                RETURNING room, last_seq
+            ), numbered AS (
+                SELECT f.*, c.last_seq - count(*) OVER per_room + row_number() OVER (per_room ORDER BY f.ord) AS seq
+                FROM fresh f JOIN counters c USING (room)
+                WINDOW per_room AS (PARTITION BY f.room)
+            ), private_rooms AS (
+                INSERT INTO private_chat_room (room, user_a, user_b, created_at)
+                SELECT DISTINCT room, user_a, user_b, ?::timestamptz FROM numbered WHERE user_a IS NOT NULL
+                ON CONFLICT DO NOTHING
+            ), public_rows AS (
+                INSERT INTO message (id, room, seq, user_id, username, text, image_url, audio_url, client_id,
+                                     idempotency_key, image_thumb_url, audio_duration_ms, sent_at)
+                SELECT id, room, seq, user_id, username, text, image_url, audio_url, client_id,
+                       idempotency_key, image_thumb_url, audio_duration_ms, ?::timestamptz
+                FROM numbered WHERE NOT in_private
+            ), private_rows AS (
+                INSERT INTO private_message (id, room, seq, user_id, username, text, image_url, audio_url,
+                                             client_id, idempotency_key, image_thumb_url, audio_duration_ms, sent_at)
+                SELECT id, room, seq, user_id, username, text, image_url, audio_url, client_id,
+                       idempotency_key, image_thumb_url, audio_duration_ms, ?::timestamptz
+                FROM numbered WHERE in_private
+            )
+            SELECT ord, id, seq, false AS repeat, NULL AS username, NULL AS text, NULL AS image_url,
+                   NULL AS audio_url, NULL AS client_id, NULL AS image_thumb_url,
+                   NULL::bigint AS audio_duration_ms, NULL::timestamptz AS sent_at
+            FROM numbered
+            UNION ALL
+            SELECT ord, id, seq, true, username, text, image_url, audio_url, client_id, image_thumb_url,
+                   audio_duration_ms, sent_at
+            FROM existing""";
+
+    private static final String[] COLUMN_TYPES = {"bigint", "varchar", "bigint", "varchar", "text", "varchar",
+            "varchar", "varchar", "varchar", "varchar", "bigint", "boolean", "bigint", "bigint"};
 
     private final AgroalDataSource dataSource;
     /** Ids of fetched blocks not used yet, shared by the partition threads. */
-    private final java.util.ArrayDeque<Long> spareIds = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Long> spareIds = new ArrayDeque<>();
 
     public MessageStore(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
@@ -70,47 +125,40 @@ public class MessageStore {
     }
 
     /**
-     * Stores the commands (already validated), all or nothing.
+     * Stores the commands (already validated), all or nothing. Runs outside any transaction of
+     * the caller: the one statement is its own.
      *
      * @return one outcome per command, in command order
      */
-    @Transactional
     public List<StoreOutcome> store(List<SendMessage> commands, Instant now) {
+        // a command repeated within the batch is a repeat of the batch's first one with its key
+        Map<Key, Integer> firstOf = new HashMap<>();
+        List<StoredMessage> distinct = new ArrayList<>();
+        int[] messageOf = new int[commands.size()];
+        for (int i = 0; i < commands.size(); i++) {
+            SendMessage c = commands.get(i);
+            Integer first = firstOf.putIfAbsent(Key.of(c), distinct.size());
+            if (first == null) {
+                messageOf[i] = distinct.size();
+                distinct.add(newMessage(c, now));
+            } else {
+                messageOf[i] = first;
+            }
+        }
+        boolean[] repeat = new boolean[distinct.size()];
         try (Connection db = dataSource.getConnection()) {
-            return store(db, commands, now);
+            assignIds(db, distinct);
+            store(db, distinct, repeat, now);
         } catch (SQLException e) {
             throw new StoreFailure(e);
         }
-    }
-
-    private List<StoreOutcome> store(Connection db, List<SendMessage> commands, Instant now) throws SQLException {
-        Map<Key, StoredMessage> known = findExisting(db, commands);
-        Map<String, List<StoredMessage>> fresh = new TreeMap<>(); // sorted rooms: the same lock order everywhere
         List<StoreOutcome> outcomes = new ArrayList<>(commands.size());
-        for (SendMessage c : commands) {
-            Key key = Key.of(c);
-            StoredMessage existing = known.get(key);
-            if (existing != null) {
-                outcomes.add(new StoreOutcome(c, existing, true));
-                continue;
-            }
-            StoredMessage m = newMessage(c, now);
-            known.put(key, m);
-            fresh.computeIfAbsent(c.room(), r -> new ArrayList<>()).add(m);
-            outcomes.add(new StoreOutcome(c, m, false));
+        boolean[] seen = new boolean[distinct.size()];
+        for (int i = 0; i < commands.size(); i++) {
+            int m = messageOf[i];
+            outcomes.add(new StoreOutcome(commands.get(i), distinct.get(m), repeat[m] || seen[m]));
+            seen[m] = true;
         }
-        if (fresh.isEmpty()) {
-            return outcomes;
-        }
-        assignSeqs(db, fresh);
-        assignIds(db, fresh);
-        ensurePrivateRooms(db, fresh.keySet(), now);
-        List<StoredMessage> publicRows = new ArrayList<>();
-        List<StoredMessage> privateRows = new ArrayList<>();
-        fresh.values()
-                .forEach(list -> list.forEach(m -> (m instanceof PrivateMessage ? privateRows : publicRows).add(m)));
-        insert(db, "message", publicRows, now);
-        insert(db, "private_message", privateRows, now);
         return outcomes;
     }
 
@@ -130,38 +178,68 @@ public class MessageStore {
         return m;
     }
 
-    /** Moves each room's counter once by its number of new messages and numbers them in batch order. */
-    private static void assignSeqs(Connection db, Map<String, List<StoredMessage>> fresh) throws SQLException {
-        String[] rooms = fresh.keySet().toArray(String[]::new);
-        Long[] counts = fresh.values().stream().map(l -> (long) l.size()).toArray(Long[]::new);
-        try (PreparedStatement st = db.prepareStatement(NEXT_SEQS)) {
-            st.setArray(1, db.createArrayOf("varchar", rooms));
-            st.setArray(2, db.createArrayOf("bigint", counts));
+    /** Runs the store statement; fills in each message's seq (and a repeat's stored columns). */
+    private static void store(Connection db, List<StoredMessage> messages, boolean[] repeat, Instant now)
+            throws SQLException {
+        int n = messages.size();
+        Object[][] columns = new Object[COLUMN_TYPES.length][n];
+        for (int i = 0; i < n; i++) {
+            StoredMessage m = messages.get(i);
+            Optional<RoomNames.PrivatePair> pair = m instanceof PrivateMessage
+                    ? RoomNames.parsePrivate(m.room)
+                    : Optional.empty();
+            Object[] row = {m.id, m.room, m.userId, m.username, m.text, m.imageUrl, m.audioUrl, m.clientId,
+                    m.idempotencyKey, m.imageThumbUrl, m.audioDurationMs, m instanceof PrivateMessage,
+                    pair.map(RoomNames.PrivatePair::first).orElse(null),
+                    pair.map(RoomNames.PrivatePair::second).orElse(null)};
+            for (int c = 0; c < row.length; c++) {
+                columns[c][i] = row[c];
+            }
+        }
+        try (PreparedStatement st = db.prepareStatement(STORE)) {
+            for (int c = 0; c < columns.length; c++) {
+                st.setArray(c + 1, db.createArrayOf(COLUMN_TYPES[c], columns[c]));
+            }
+            OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+            for (int p = columns.length + 1; p <= columns.length + 3; p++) {
+                st.setObject(p, at);
+            }
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    List<StoredMessage> messages = fresh.get(rs.getString(1));
-                    long first = rs.getLong(2) - messages.size() + 1;
-                    for (int i = 0; i < messages.size(); i++) {
-                        messages.get(i).seq = first + i;
+                    int i = rs.getInt("ord") - 1;
+                    StoredMessage m = messages.get(i);
+                    m.seq = rs.getLong("seq");
+                    if (rs.getBoolean("repeat")) {
+                        repeat[i] = true;
+                        readStored(rs, m);
                     }
                 }
             }
         }
     }
 
+    /** The columns of the message stored earlier under a repeat's key (what its announcement must carry). */
+    private static void readStored(ResultSet rs, StoredMessage m) throws SQLException {
+        m.id = rs.getLong("id");
+        m.username = rs.getString("username");
+        m.text = rs.getString("text");
+        m.imageUrl = rs.getString("image_url");
+        m.audioUrl = rs.getString("audio_url");
+        m.clientId = rs.getString("client_id");
+        m.imageThumbUrl = rs.getString("image_thumb_url");
+        m.audioDurationMs = rs.getObject("audio_duration_ms", Long.class);
+        m.sentAt = rs.getObject("sent_at", OffsetDateTime.class).toInstant();
+    }
+
     /**
      * Ids from the shared sequence: each value {@code v} stands for the block {@code v-49 .. v}
      * (at least 1). Ids of a block not used by one batch are kept for the next ones (an id
-     * handed out in a transaction that rolls back is simply never used: ids need only be unique).
+     * handed out for a batch that fails, or for a repeat, is simply never used: ids need only be unique).
      */
-    private void assignIds(Connection db, Map<String, List<StoredMessage>> fresh) throws SQLException {
-        int needed = fresh.values().stream().mapToInt(List::size).sum();
-        long[] ids = takeIds(db, needed);
-        int next = 0;
-        for (List<StoredMessage> messages : fresh.values()) {
-            for (StoredMessage m : messages) {
-                m.id = ids[next++];
-            }
+    private void assignIds(Connection db, List<StoredMessage> messages) throws SQLException {
+        long[] ids = takeIds(db, messages.size());
+        for (int i = 0; i < ids.length; i++) {
+            messages.get(i).id = ids[i];
         }
     }
 
@@ -176,9 +254,9 @@ public class MessageStore {
         if (have == needed) {
             return ids;
         }
-        java.util.ArrayDeque<Long> fetched = new java.util.ArrayDeque<>();
-        while (have + fetched.size() < needed) {
-            int blocks = (needed - have - fetched.size() + ID_BLOCK - 1) / ID_BLOCK;
+        ArrayDeque<Long> fetched = new ArrayDeque<>();
+        while (have + fetched.size() < needed) { // the sequence's first block holds a single id
+            int blocks = Math.max(MIN_BLOCKS_FETCHED, (needed - have - fetched.size() + ID_BLOCK - 1) / ID_BLOCK);
             try (PreparedStatement st = db.prepareStatement(NEXT_IDS)) {
                 st.setInt(1, blocks);
                 try (ResultSet rs = st.executeQuery()) {
@@ -198,115 +276,6 @@ public class MessageStore {
             spareIds.addAll(fetched);
         }
         return ids;
-    }
-
-    private static void ensurePrivateRooms(Connection db, Iterable<String> rooms, Instant now) throws SQLException {
-        List<String> names = new ArrayList<>();
-        List<Long> first = new ArrayList<>();
-        List<Long> second = new ArrayList<>();
-        for (String room : rooms) {
-            RoomNames.parsePrivate(room).ifPresent(pair -> {
-                names.add(room);
-                first.add(pair.first());
-                second.add(pair.second());
-            });
-        }
-        if (names.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement st = db.prepareStatement(ENSURE_PRIVATE_ROOMS)) {
-            st.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-            st.setArray(2, db.createArrayOf("varchar", names.toArray()));
-            st.setArray(3, db.createArrayOf("bigint", first.toArray()));
-            st.setArray(4, db.createArrayOf("bigint", second.toArray()));
-            st.executeUpdate();
-        }
-    }
-
-    private static void insert(Connection db, String table, List<StoredMessage> rows, Instant now) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        int n = rows.size();
-        Object[][] columns = new Object[12][n];
-        for (int i = 0; i < n; i++) {
-            StoredMessage m = rows.get(i);
-            columns[0][i] = m.id;
-            columns[1][i] = m.room;
-            columns[2][i] = m.seq;
-            columns[3][i] = m.userId;
-            columns[4][i] = m.username;
-            columns[5][i] = m.text;
-            columns[6][i] = m.imageUrl;
-            columns[7][i] = m.audioUrl;
-            columns[8][i] = m.clientId;
-            columns[9][i] = m.idempotencyKey;
-            columns[10][i] = m.imageThumbUrl;
-            columns[11][i] = m.audioDurationMs;
-        }
-        String[] types = {"bigint", "varchar", "bigint", "bigint", "varchar", "text", "varchar", "varchar", "varchar",
-                "varchar",
-                "varchar", "bigint"};
-        try (PreparedStatement st = db.prepareStatement(String.format(INSERT, table))) {
-            st.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-            for (int c = 0; c < columns.length; c++) {
-                st.setArray(c + 2, db.createArrayOf(types[c], columns[c]));
-            }
-            st.executeUpdate();
-        }
-    }
-
-    private static Map<Key, StoredMessage> findExisting(Connection db, List<SendMessage> commands) throws SQLException {
-        Map<Key, SendMessage> publicKeys = new LinkedHashMap<>();
-        Map<Key, SendMessage> privateKeys = new LinkedHashMap<>();
-        for (SendMessage c : commands) {
-            (RoomNames.isPrivateLike(c.room()) ? privateKeys : publicKeys).put(Key.of(c), c);
-        }
-        Map<Key, StoredMessage> found = new HashMap<>();
-        find(db, "message", Message::new, publicKeys, found);
-        find(db, "private_message", PrivateMessage::new, privateKeys, found);
-        return found;
-    }
-
-    private static void find(Connection db, String table, java.util.function.Supplier<StoredMessage> kind,
-            Map<Key, SendMessage> keys, Map<Key, StoredMessage> found) throws SQLException {
-        if (keys.isEmpty()) {
-            return;
-        }
-        String[] rooms = new String[keys.size()];
-        Long[] users = new Long[keys.size()];
-        String[] idempotency = new String[keys.size()];
-        int i = 0;
-        for (Key k : keys.keySet()) {
-            rooms[i] = k.room();
-            users[i] = k.userId();
-            idempotency[i++] = k.idempotencyKey();
-        }
-        try (PreparedStatement st = db.prepareStatement(String.format(FIND, table))) {
-            st.setArray(1, db.createArrayOf("varchar", rooms));
-            st.setArray(2, db.createArrayOf("bigint", users));
-            st.setArray(3, db.createArrayOf("varchar", idempotency));
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    StoredMessage m = kind.get();
-                    m.id = rs.getLong("id");
-                    m.room = rs.getString("room");
-                    m.seq = rs.getLong("seq");
-                    m.userId = rs.getLong("user_id");
-                    m.username = rs.getString("username");
-                    m.text = rs.getString("text");
-                    m.imageUrl = rs.getString("image_url");
-                    m.audioUrl = rs.getString("audio_url");
-                    m.clientId = rs.getString("client_id");
-                    m.idempotencyKey = rs.getString("idempotency_key");
-                    m.imageThumbUrl = rs.getString("image_thumb_url");
-                    m.audioDurationMs = rs.getObject("audio_duration_ms", Long.class);
-                    Timestamp sent = rs.getTimestamp("sent_at");
-                    m.sentAt = sent.toInstant();
-                    found.put(new Key(m.room, m.userId, m.idempotencyKey), m);
-                }
-            }
-        }
     }
 
     /** A database failure while storing; its cause (an SQLException) tells whether a retry can help. */
