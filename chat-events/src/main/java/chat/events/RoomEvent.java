@@ -1,5 +1,7 @@
 package chat.events;
 
+import java.util.List;
+
 /**
  * An entry of the fan-out stream: a frame that gateways write to their connections.
  *
@@ -15,9 +17,16 @@ package chat.events;
  * @param excludeUserId when not 0, connections of this user do not get the frame (typing)
  * @param traceparent   the W3C trace context of the work that produced it, or null
  * @param ack           on a {@code chat_message}: the sender's connection to acknowledge, or null
+ * @param targets       when not empty, the only connections (of any gateways) that get the frame: one
+ *                      entry for a run of connections that all need the same frame (the joiners of a
+ *                      room); never null, and empty whenever {@code target} is set
  */
 public record RoomEvent(String type, String room, long seq, String frame, Origin target, long excludeUserId,
-        String traceparent, Ack ack) {
+        String traceparent, Ack ack, List<Origin> targets) {
+
+    public RoomEvent {
+        targets = targets == null ? List.of() : List.copyOf(targets);
+    }
 
     /**
      * The {@code ack} a {@code chat_message} event carries for its sender (one entry instead of two
@@ -37,6 +46,11 @@ public record RoomEvent(String type, String room, long seq, String frame, Origin
     }
 
     public RoomEvent(String type, String room, long seq, String frame, Origin target, long excludeUserId,
+            String traceparent, Ack ack) {
+        this(type, room, seq, frame, target, excludeUserId, traceparent, ack, List.of());
+    }
+
+    public RoomEvent(String type, String room, long seq, String frame, Origin target, long excludeUserId,
             String traceparent) {
         this(type, room, seq, frame, target, excludeUserId, traceparent, null);
     }
@@ -45,14 +59,24 @@ public record RoomEvent(String type, String room, long seq, String frame, Origin
         this(type, room, seq, frame, target, excludeUserId, null, null);
     }
 
+    /** Whether only some connections get the frame ({@link #recipients}), not the room. */
+    public boolean targeted() {
+        return target != null || !targets.isEmpty();
+    }
+
+    /** The connections a targeted event goes to (empty for a room event). */
+    public List<Origin> recipients() {
+        return target != null ? List.of(target) : targets;
+    }
+
     /** The same event carrying a trace context (null: none). */
     public RoomEvent withTraceparent(String traceparent) {
-        return new RoomEvent(type, room, seq, frame, target, excludeUserId, traceparent, ack);
+        return new RoomEvent(type, room, seq, frame, target, excludeUserId, traceparent, ack, targets);
     }
 
     /** The same event also acknowledging its sender's frame (null: no one to acknowledge). */
     public RoomEvent withAck(Ack ack) {
-        return new RoomEvent(type, room, seq, frame, target, excludeUserId, traceparent, ack);
+        return new RoomEvent(type, room, seq, frame, target, excludeUserId, traceparent, ack, targets);
     }
 
     public static final String CHAT_MESSAGE = "chat_message";
@@ -70,6 +94,22 @@ public record RoomEvent(String type, String room, long seq, String frame, Origin
     /** A frame for one connection only. */
     public static RoomEvent toConnection(String type, String room, String frame, Origin target) {
         return new RoomEvent(type, room, 0, frame, target, 0);
+    }
+
+    /**
+     * One frame for several connections (of any gateways), in one entry: each gateway writes it to
+     * those of its own connections that are still open. A single connection is a plain
+     * {@link #toConnection} entry. Frames that answer a client frame ({@link Origin#frameRef}) go
+     * one per entry, so that each is matched to the frame waiting for it.
+     */
+    public static RoomEvent toConnections(String type, String room, String frame, List<Origin> targets) {
+        if (targets.size() == 1) {
+            return toConnection(type, room, frame, targets.get(0));
+        }
+        if (targets.isEmpty() || targets.stream().anyMatch(t -> t.frameRef() != null)) {
+            throw new IllegalArgumentException("several targets, none of them answering a frame, are needed");
+        }
+        return new RoomEvent(type, room, 0, frame, null, 0, null, null, targets);
     }
 
     /** A frame for everyone in the room except one user's connections. */

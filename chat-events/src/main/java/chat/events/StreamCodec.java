@@ -2,11 +2,15 @@ package chat.events;
 
 import chat.events.tracing.StreamTrace;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,7 +20,8 @@ import java.util.Map;
  * {@code body} (the record as JSON). Event entries are flat so that a gateway can route
  * them without parsing the frame: {@code type}, {@code v}, {@code room}, {@code seq},
  * {@code frame}, and optionally {@code gw}/{@code conn}/{@code ref} (target connection and the
- * frame answered), {@code xu} (excluded user) and, on a {@code chat_message}, the sender's
+ * frame answered) or {@code to} (several target connections, as JSON: gateway id to its connection
+ * ids), {@code xu} (excluded user) and, on a {@code chat_message}, the sender's
  * {@link RoomEvent.Ack}: {@code agw}/{@code aconn}/{@code aref} (its connection and frame),
  * {@code acid} (its {@code client_id}, absent when null) and {@code mid} (the message id). Both
  * kinds may carry {@code traceparent} (W3C trace context, see {@link StreamTrace}).
@@ -35,6 +40,10 @@ public final class StreamCodec {
             MarkRead.TYPE, JSON.readerFor(MarkRead.class),
             PresenceCommand.TYPE, JSON.readerFor(PresenceCommand.class),
             MediaUpload.TYPE, JSON.readerFor(MediaUpload.class));
+
+    /** The {@code to} field of an event for several connections: gateway id to connection ids. */
+    private static final ObjectReader TARGETS_READER = JSON.readerFor(new TypeReference<Map<String, List<String>>>() {
+    });
 
     private StreamCodec() {
     }
@@ -95,6 +104,9 @@ public final class StreamCodec {
                 fields.put("ref", event.target().frameRef());
             }
         }
+        if (!event.targets().isEmpty()) {
+            fields.put("to", encodeTargets(event.targets()));
+        }
         if (event.excludeUserId() != 0) {
             fields.put("xu", Long.toString(event.excludeUserId()));
         }
@@ -138,10 +150,39 @@ public final class StreamCodec {
             Origin target = gw == null ? null : new Origin(gw, fields.get("conn"), fields.get("ref"));
             // kept as written: a malformed trace context is ignored where it is used, never refused here
             return new RoomEvent(type, room, seq, frame, target, excluded, fields.get(StreamTrace.FIELD),
-                    decodeAck(fields));
+                    decodeAck(fields), decodeTargets(fields.get("to")));
         } catch (NumberFormatException e) {
             throw new MalformedEntryException("event with a non-numeric seq, user or message id", e);
         }
+    }
+
+    /** Grouped by gateway, so that each gateway finds its connections under its own id. */
+    private static String encodeTargets(List<Origin> targets) {
+        Map<String, List<String>> byGateway = new LinkedHashMap<>();
+        for (Origin target : targets) {
+            byGateway.computeIfAbsent(target.gatewayId(), gw -> new ArrayList<>()).add(target.connectionId());
+        }
+        return jsonText(byGateway);
+    }
+
+    private static List<Origin> decodeTargets(String to) {
+        if (to == null) {
+            return List.of();
+        }
+        Map<String, List<String>> byGateway;
+        try {
+            byGateway = TARGETS_READER.readValue(to);
+        } catch (JsonProcessingException e) {
+            throw new MalformedEntryException("event with undecodable targets", e);
+        }
+        List<Origin> targets = new ArrayList<>();
+        byGateway.forEach((gw, connections) -> {
+            if (gw == null || connections == null || connections.contains(null)) {
+                throw new MalformedEntryException("event with a target without gateway or connection");
+            }
+            connections.forEach(connection -> targets.add(new Origin(gw, connection)));
+        });
+        return targets;
     }
 
     private static RoomEvent.Ack decodeAck(Map<String, String> fields) {

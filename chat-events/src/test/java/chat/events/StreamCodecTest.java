@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +55,32 @@ class StreamCodecTest {
         assertEquals(typing, StreamCodec.decodeEvent(StreamCodec.encode(typing)));
         RoomEvent message = RoomEvent.toRoom("chat_message", "lobby", 42, "{}");
         assertEquals(message, StreamCodec.decodeEvent(StreamCodec.encode(message)));
+    }
+
+    @Test
+    void oneEntryReachesSeveralConnectionsOfSeveralGateways() {
+        List<Origin> joiners = List.of(new Origin("gw-1", "c1"), new Origin("gw-2", "c2"), new Origin("gw-1", "c3"));
+        RoomEvent lists = RoomEvent.toConnections("user_list", "lobby", "{\"type\":\"user_list\"}", joiners);
+        Map<String, String> fields = StreamCodec.encode(lists);
+        assertNull(fields.get("gw"), "no single target");
+        assertEquals("{\"gw-1\":[\"c1\",\"c3\"],\"gw-2\":[\"c2\"]}", fields.get("to"), "grouped by gateway");
+        RoomEvent decoded = StreamCodec.decodeEvent(fields);
+        assertTrue(decoded.targeted());
+        assertEquals(List.of(new Origin("gw-1", "c1"), new Origin("gw-1", "c3"), new Origin("gw-2", "c2")),
+                decoded.recipients());
+
+        RoomEvent one = RoomEvent.toConnections("user_list", "lobby", "{}", List.of(new Origin("gw-1", "c1")));
+        assertEquals(RoomEvent.toConnection("user_list", "lobby", "{}", new Origin("gw-1", "c1")), one,
+                "one connection: the plain targeted entry");
+        assertFalse(RoomEvent.toRoom("user_list", "lobby", 0, "{}").targeted());
+        assertThrows(IllegalArgumentException.class, () -> RoomEvent.toConnections("ack", "lobby", "{}",
+                List.of(new Origin("gw", "c1", "c:1"), new Origin("gw", "c2", "c:2"))), "answers go one by one");
+
+        Map<String, String> broken = new HashMap<>(fields);
+        broken.put("to", "{\"gw-1\":[null]}");
+        assertThrows(MalformedEntryException.class, () -> StreamCodec.decodeEvent(broken));
+        broken.put("to", "not json");
+        assertThrows(MalformedEntryException.class, () -> StreamCodec.decodeEvent(broken));
     }
 
     @Test

@@ -40,7 +40,10 @@ public class PresenceDriver {
             .getValue("chat.streams.event-partitions", Integer.class);
     private final StreamNames names;
 
+    private final RedisDataSource redis;
+
     public PresenceDriver(RedisDataSource redis) {
+        this.redis = redis;
         this.streams = redis.stream(String.class);
         this.names = new StreamNames(StackTestResource.streamPrefix);
     }
@@ -50,11 +53,11 @@ public class PresenceDriver {
     }
 
     public void join(String room, String gateway, String connection, long userId, String username) {
-        send(new PresenceCommand(Kind.JOIN, room, userId, username, new Origin(gateway, connection)));
+        send(joinOf(room, gateway, connection, userId, username));
     }
 
     public void leave(String room, String gateway, String connection, long userId, String username) {
-        send(new PresenceCommand(Kind.LEAVE, room, userId, username, new Origin(gateway, connection)));
+        send(leaveOf(room, gateway, connection, userId, username));
     }
 
     public void heartbeat(String gateway) {
@@ -67,6 +70,25 @@ public class PresenceDriver {
 
     public void send(PresenceCommand command) {
         streams.xadd(names.presenceCommands(), StreamCodec.encode(command));
+    }
+
+    /**
+     * Commands appended in one transaction (MULTI/EXEC), so that the service reads them in one
+     * batch, as it does a burst of upgrades or closes.
+     */
+    public void atOnce(List<PresenceCommand> commands) {
+        redis.withTransaction(tx -> commands
+                .forEach(command -> tx.stream(String.class).xadd(names.presenceCommands(),
+                        StreamCodec.encode(command))));
+    }
+
+    public static PresenceCommand joinOf(String room, String gateway, String connection, long userId, String username) {
+        return new PresenceCommand(Kind.JOIN, room, userId, username, new Origin(gateway, connection));
+    }
+
+    public static PresenceCommand leaveOf(String room, String gateway, String connection, long userId,
+            String username) {
+        return new PresenceCommand(Kind.LEAVE, room, userId, username, new Origin(gateway, connection));
     }
 
     /** Every event of one type published for a room so far, in stream order. */
@@ -92,15 +114,15 @@ public class PresenceDriver {
         return lists.isEmpty() ? null : lists.get(lists.size() - 1).users();
     }
 
-    /** The user_lists that went to a whole room (not to one joining connection), in stream order. */
+    /** The user_lists that went to a whole room (not to joining connections), in stream order. */
     public List<Seen> roomLists(String room) {
-        return events(room, RoomEvent.USER_LIST).stream().filter(s -> s.event().target() == null).toList();
+        return events(room, RoomEvent.USER_LIST).stream().filter(s -> !s.event().targeted()).toList();
     }
 
-    /** The user_lists that went to one connection only (its answer on joining), in stream order. */
+    /** The user_lists that went to this connection and no room (its answer on joining), in stream order. */
     public List<Seen> listsTo(String room, String connection) {
         return events(room, RoomEvent.USER_LIST).stream()
-                .filter(s -> s.event().target() != null && connection.equals(s.event().target().connectionId()))
+                .filter(s -> s.event().recipients().stream().anyMatch(to -> connection.equals(to.connectionId())))
                 .toList();
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import chat.events.PresenceCommand;
 import chat.events.RoomEvent;
 import chat.presence.PresenceDriver.Seen;
 import chat.presence.entity.UserLastSeen;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,7 +92,8 @@ class PresenceFlowTest {
             assertEquals("user_list", seen.frame().path("type").asText());
         }
         await().atMost(WAIT).until(() -> gateway.listsTo(roomY, "c2").size() == 1);
-        assertEquals(gw, gateway.listsTo(roomY, "c2").get(0).event().target().gatewayId(), "the joiner's own list");
+        assertEquals(gw, gateway.listsTo(roomY, "c2").get(0).event().recipients().get(0).gatewayId(),
+                "the joiner's own list");
         for (Seen seen : gateway.events(roomX, RoomEvent.USER_LIST)) {
             assertFalse(seen.users().contains("bob"));
         }
@@ -173,6 +176,62 @@ class PresenceFlowTest {
         for (int i = 0; i < joiners; i++) {
             assertEquals(1, gateway.listsTo(room, "c" + i).size(), "one list of its own per joiner");
         }
+    }
+
+    @Test
+    void aRunOfJoinersReadTogetherSharesOneEntryNamingThemAll() {
+        String room = unique("run");
+        int joiners = 12;
+        List<String> connections = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<PresenceCommand> joins = new ArrayList<>();
+        for (int i = 0; i < joiners; i++) {
+            connections.add("c" + i);
+            names.add("runner" + (char) ('a' + i));
+            joins.add(PresenceDriver.joinOf(room, gw, "c" + i, newUserId(), names.get(i)));
+        }
+        gateway.atOnce(joins);
+
+        await().atMost(WAIT).until(() -> connections.stream().allMatch(c -> gateway.listsTo(room, c).size() == 1));
+        List<Seen> targeted = gateway.events(room, RoomEvent.USER_LIST).stream()
+                .filter(seen -> seen.event().targeted()).toList();
+        assertEquals(1, targeted.size(), "one entry for the run, not one per joiner: " + targeted);
+        assertEquals(connections, targeted.get(0).event().recipients().stream().map(to -> to.connectionId()).toList());
+        assertEquals(names, targeted.get(0).users(), "each joiner's list names every joiner of the run, itself too");
+        await().atMost(WAIT).until(() -> names.equals(gateway.lastUserList(room)));
+    }
+
+    @Test
+    void aRunOfLeavesIsRecordedTogetherAndAJoinAfterItsLeaveStaysIgnored() {
+        String room = unique("leaves");
+        long frank = newUserId();
+        long grace = newUserId();
+        gateway.atOnce(List.of(PresenceDriver.joinOf(room, gw, "c1", frank, "frank"),
+                PresenceDriver.joinOf(room, gw, "c2", grace, "grace"),
+                PresenceDriver.joinOf(room, gw, "c3", grace, "grace")));
+        await().atMost(WAIT).until(() -> List.of("frank", "grace").equals(gateway.lastUserList(room)));
+
+        gateway.atOnce(List.of(PresenceDriver.leaveOf(room, gw, "c1", frank, "frank"),
+                PresenceDriver.leaveOf(room, gw, "c2", grace, "grace-renamed"), // stored under its old name
+                PresenceDriver.joinOf(room, gw, "c1", frank, "frank"), // re-delivered after its leave
+                PresenceDriver.leaveOf(room, gw, "c3", grace, "grace")));
+        await().atMost(WAIT).until(() -> List.of().equals(gateway.lastUserList(room)));
+        assertEquals(0, connections(room), "every connection left, whatever name its leave carried");
+        Set<String> pairs = redis.set(String.class)
+                .smembers(new PresenceKeys(StackTestResource.streamPrefix).gatewayConnections(gw));
+        assertTrue(pairs.stream().noneMatch(pair -> pair.startsWith(room + "|")), pairs.toString());
+        assertEquals(false, status(frank).get("online"));
+        assertEquals(false, status(grace).get("online"));
+
+        // a late JOIN ending its batch: written and taken back, and never named in the lists read with it
+        long henry = newUserId();
+        int before = gateway.roomLists(room).size();
+        gateway.atOnce(List.of(PresenceDriver.leaveOf(room, gw, "c9", henry, "henry"),
+                PresenceDriver.joinOf(room, gw, "c9", henry, "henry")));
+        await().atMost(WAIT).until(() -> gateway.roomLists(room).size() > before);
+        assertEquals(List.of(), gateway.lastUserList(room), "henry's connection had left");
+        assertEquals(List.of(), gateway.listsTo(room, "c9"), "no list for a connection that left");
+        assertEquals(0, connections(room));
     }
 
     @Test

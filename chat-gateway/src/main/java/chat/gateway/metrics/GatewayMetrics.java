@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The gateway's {@code chat_*} meters (Prometheus names in brackets): open connections
- * [chat_connections_open], upgrades by result [chat_upgrades_total{result}], frames in and out by
+ * [chat_connections_open], connections opened and closed [chat_connections_opened_total,
+ * chat_connections_closed_total], upgrades by result [chat_upgrades_total{result}], frames in and out by
  * type [chat_frames_in_total{type}, chat_frames_out_total{type}], refused frames by error code
  * [chat_frames_rejected_total{code}], delivery latency from a message's {@code sent_at} to its
  * write to this gateway's sockets [chat_delivery_latency_seconds], gap fills
@@ -36,12 +37,20 @@ public class GatewayMetrics {
     private final Counter gapFills;
     private final Counter stalledReadersDropped;
     private final Counter shed;
+    private final Counter connectionsOpened;
+    private final Counter connectionsClosed;
+    private final SessionRegistry sessions;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     public GatewayMetrics(MeterRegistry registry, SessionRegistry sessions, InFlightLimit inFlight) {
         this.registry = registry;
+        this.sessions = sessions;
         Gauge.builder("chat.connections.open", sessions, s -> s.sessions().size())
                 .description("WebSocket connections open on this gateway").register(registry);
+        connectionsOpened = Counter.builder("chat.connections.opened")
+                .description("WebSocket connections opened (joined their room) on this gateway").register(registry);
+        connectionsClosed = Counter.builder("chat.connections.closed")
+                .description("WebSocket connections closed on this gateway, however they ended").register(registry);
         Gauge.builder("chat.in.flight.limit", inFlight, InFlightLimit::limit)
                 .description("The adaptive bound on message frames awaiting their answers").register(registry);
         Gauge.builder("chat.in.flight.frames", inFlight, InFlightLimit::inFlight)
@@ -64,6 +73,28 @@ public class GatewayMetrics {
     /** An upgrade decided: {@code accepted}, or the HTTP status it was refused with. */
     public void upgrade(boolean accepted, int status) {
         counter("chat.upgrades", "result", accepted ? "accepted" : Integer.toString(status)).increment();
+    }
+
+    /** A connection joined its room. */
+    public void connectionOpened() {
+        connectionsOpened.increment();
+    }
+
+    /** A connection that had joined its room closed. */
+    public void connectionClosed() {
+        connectionsClosed.increment();
+    }
+
+    public int connectionsOpen() {
+        return sessions.sessions().size();
+    }
+
+    public long connectionsOpened() {
+        return (long) connectionsOpened.count();
+    }
+
+    public long connectionsClosed() {
+        return (long) connectionsClosed.count();
     }
 
     /** A client frame that passed validation; a ping is answered here with a pong. */

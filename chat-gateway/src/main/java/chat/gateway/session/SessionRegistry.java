@@ -108,10 +108,8 @@ public class SessionRegistry implements LocalRoom.GapFiller {
      * connection gets its frames in the order of the stream.
      */
     public void dispatch(RoomEvent event) {
-        if (event.target() != null) {
-            if (isHere(event.target())) {
-                answer(event.target(), event.type(), event.frame());
-            }
+        if (event.targeted()) {
+            toConnections(event);
             return;
         }
         LocalRoom room = rooms.get(event.room());
@@ -132,6 +130,35 @@ public class SessionRegistry implements LocalRoom.GapFiller {
 
     private boolean isHere(Origin connection) {
         return instanceId.equals(connection.gatewayId());
+    }
+
+    /**
+     * Queues a targeted event's frame for those of its connections that are open here; encoded once
+     * for all of them (a run of joiners shares one {@code user_list}).
+     */
+    private void toConnections(RoomEvent event) {
+        if (event.target() != null) {
+            if (isHere(event.target())) {
+                answer(event.target(), event.type(), event.frame());
+            }
+            return;
+        }
+        SharedFrame frame = null;
+        int written = 0;
+        for (Origin to : event.targets()) {
+            ChatSession session = isHere(to) ? byConnection.get(to.connectionId()) : null;
+            if (session != null) {
+                if (frame == null) {
+                    frame = SharedFrame.of(event.frame());
+                }
+                fanOut.add(session.loop(), new AnswerWrite(session, null, frame.retain()));
+                written++;
+            }
+        }
+        if (frame != null) {
+            frame.release();
+            metrics.framesOut(event.type(), written);
+        }
     }
 
     /** Queues a frame for one connection of this gateway, if it is still open. */

@@ -81,7 +81,9 @@ public class ChatSocketHandler {
         LogFields.connection(room, user.userId(), connection.id());
         // announced once the room's events reach this connection, so it misses nothing published after
         return registry.join(session).flatMap(joined -> {
-            Log.infof("connection %s: user %d joined %s", connection.id(), user.userId(), room);
+            // DEBUG: a line per connection at thousands of upgrades a second; ConnectionSummary tells operators
+            Log.debugf("connection %s: user %d joined %s", connection.id(), user.userId(), room);
+            metrics.connectionOpened();
             return publish(session, presence(session, PresenceCommand.Kind.JOIN));
         });
     }
@@ -134,7 +136,8 @@ public class ChatSocketHandler {
         }
         LogFields.connection(session.room(), session.user().userId(), session.id());
         registry.leave(session);
-        Log.infof("connection %s: user %d left %s", connection.id(), session.user().userId(), session.room());
+        Log.debugf("connection %s: user %d left %s", connection.id(), session.user().userId(), session.room());
+        metrics.connectionClosed();
         publish(session, presence(session, PresenceCommand.Kind.LEAVE)).subscribe().with(ok -> {
         }, failure -> Log.warnf("leave of %s not recorded: %s", connection.id(), failure.getMessage()));
     }

@@ -159,6 +159,8 @@ public record ServiceSet(InfraEndpoints infra, int portBase, int secondGatewayPo
             // tests see the trace context in the stream entries; sampled off, so nothing is exported
             config.put("quarkus.otel.sdk.disabled", "false");
             config.put("quarkus.otel.traces.sampler", "always_off");
+            // tests read the gateway's line per connection (DEBUG elsewhere: thousands a second in a connect storm)
+            config.put("quarkus.log.category.\"chat.gateway.ws.ChatSocketHandler\".level", "DEBUG");
         }
         if (kind.database() != null) {
             config.put("quarkus.datasource.jdbc.url", infra.jdbcUrl(kind.database()));

@@ -35,6 +35,8 @@ class ObservabilitySystemTest {
         String metricsUrl = ServiceSet.managementUrl(stack.services.port(ServiceKind.GATEWAY)) + "/q/metrics";
         double messagesBefore = value(scrape(metricsUrl), "chat_frames_in_total", "type=\"message\"");
         double rejectedBefore = value(scrape(metricsUrl), "chat_frames_rejected_total", "code=\"bad_frame\"");
+        double openedBefore = value(scrape(metricsUrl), "chat_connections_opened_total", "");
+        double closedBefore = value(scrape(metricsUrl), "chat_connections_closed_total", "");
         String room = SystemStack.randomRoom("metrics");
         try (WsClient alice = stack.connect(stack.gateway(), "alice", room)) {
             alice.await("user_list", f -> true, WAIT);
@@ -59,7 +61,11 @@ class ObservabilitySystemTest {
                     "latency is a histogram (p99 by histogram_quantile)");
             assertTrue(metrics.contains("chat_gap_fills_total"));
             assertTrue(metrics.contains("chat_stalled_readers_dropped_total"));
+            assertTrue(value(metrics, "chat_connections_opened_total", "") >= openedBefore + 1, "opened counted");
         }
+        // the per-connection log lines are DEBUG in production: these counters tell of opens and closes
+        Awaitility.await().atMost(WAIT)
+                .until(() -> value(scrape(metricsUrl), "chat_connections_closed_total", "") >= closedBefore + 1);
         // not on the public port: /q/metrics is not served there
         assertEquals(404, Api.get(stack.gateway() + "/q/metrics", null).statusCode());
     }

@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** Presence, typing and read receipts across rooms and gateways. */
@@ -103,6 +107,43 @@ class PresenceSystemTest {
                 assertTrue(alice.drain("user_list", Duration.ofMillis(2500)).isEmpty(),
                         "the room's list for alice's join skips alice, who has hers");
             }
+        }
+    }
+
+    @Test
+    void oneEntryForSeveralConnectionsReachesEachOfThemOnceAndNoOneElse() throws Exception {
+        String room = SystemStack.randomRoom("targets");
+        try (WsClient alice = stack.join(stack.gateway(), "alice", room);
+                WsClient bob = stack.join(stack.secondGateway(), "bob", room);
+                WsClient carol = stack.join(stack.gateway(), "carol", room);
+                StreamEntries redis = new StreamEntries(stack.infra.adminRedisUrl())) {
+            // the connections as presence stored them: gateway|connection|user id|username
+            String presenceKey = stack.services.streamPrefix() + ":presence:room:" + room;
+            Awaitility.await().atMost(WAIT).until(() -> redis.members(presenceKey).size() == 3);
+            Map<String, String[]> byUser = new HashMap<>();
+            for (String member : redis.members(presenceKey)) {
+                String[] parts = member.split("\\|", 4);
+                byUser.put(parts[3], parts);
+            }
+            String[] a = byUser.get("alice");
+            String[] b = byUser.get("bob");
+            Map<String, List<String>> to = new LinkedHashMap<>();
+            to.computeIfAbsent(a[0], gw -> new ArrayList<>()).add(a[1]);
+            to.computeIfAbsent(b[0], gw -> new ArrayList<>()).add(b[1]);
+            to.computeIfAbsent(b[0], gw -> new ArrayList<>()).add("a-connection-that-closed");
+            String frame = WsClient.JSON.writeValueAsString(
+                    Map.of("type", "user_list", "room", room, "users", List.of("only-alice-and-bob")));
+            redis.add(stack.services.streamPrefix() + ":{events:" + EventPartitionsSystemTest.partition(room) + "}:out",
+                    Map.of("type", "user_list", "v", "1", "room", room, "seq", "0", "frame", frame, "to",
+                            WsClient.JSON.writeValueAsString(to)));
+
+            Predicate<JsonNode> marked = f -> users(f).equals(List.of("only-alice-and-bob"));
+            alice.await("user_list", marked, WAIT);
+            bob.await("user_list", marked, WAIT);
+            assertTrue(alice.drain("user_list", Duration.ofMillis(1500)).stream().noneMatch(marked), "once");
+            assertTrue(bob.drain("user_list", Duration.ofMillis(300)).stream().noneMatch(marked), "once");
+            assertTrue(carol.drain("user_list", Duration.ofMillis(300)).stream().noneMatch(marked),
+                    "carol, on alice's gateway, was not a target");
         }
     }
 

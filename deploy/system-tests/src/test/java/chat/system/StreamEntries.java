@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Reads every entry of the test stack's Redis streams (with the Vert.x Redis client), to measure what they hold. */
+/**
+ * Reads (and appends to) the test stack's Redis streams, and reads sorted sets, with the Vert.x Redis
+ * client: to measure what they hold and to play a producer.
+ */
 final class StreamEntries implements AutoCloseable {
 
     private final Vertx vertx = Vertx.vertx();
@@ -56,6 +59,15 @@ final class StreamEntries implements AutoCloseable {
         Request xadd = Request.cmd(Command.XADD).arg(key).arg("*");
         fields.forEach((k, v) -> xadd.arg(k).arg(v));
         return call(xadd).toString();
+    }
+
+    /** The members of a sorted set, lowest score first (ZRANGE key 0 -1). */
+    List<String> members(String key) throws Exception {
+        List<String> members = new ArrayList<>();
+        for (Response member : call(Request.cmd(Command.ZRANGE).arg(key).arg(0).arg(-1))) {
+            members.add(member.toString());
+        }
+        return members;
     }
 
     private List<String> keys(String pattern) throws Exception {

@@ -10,7 +10,9 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,37 +48,57 @@ public class PresenceService {
         this.pacing = new UserListPacing(config.userListInterval().toMillis());
     }
 
-    /** Applies commands in stream order; answers the joiners and publishes the room lists that are due. */
+    /**
+     * Applies commands in stream order; answers the joiners and publishes the room lists that are
+     * due. A run of JOINs (or of LEAVEs) is written in one round trip; the last run of the batch
+     * carries the reads of every room the batch changed, and the lists go in one more.
+     */
     public void apply(List<PresenceCommand> commands) {
         List<Joiner> joiners = new ArrayList<>();
         List<OnlineUser> left = new ArrayList<>();
         List<PendingJoin> joins = new ArrayList<>();
+        List<PresenceStore.Leave> leaves = new ArrayList<>();
+        Set<String> changed = new LinkedHashSet<>();
         long now = System.currentTimeMillis();
         for (PresenceCommand command : commands) {
             if (command.kind() == null) {
                 Log.warn("presence: command without kind ignored");
                 continue;
             }
+            // stream order: a run of JOINs (or of LEAVEs) is recorded before what follows it
             if (command.kind() == PresenceCommand.Kind.JOIN) {
+                recordLeaves(leaves, List.of());
                 Connection connection = connectionOf(command);
                 if (connection != null) {
                     joins.add(new PendingJoin(command, connection));
+                    changed.add(command.room());
                 }
                 continue;
             }
-            // stream order: the joins before this command are recorded before it applies
-            recordJoins(joins, joiners, now);
+            recordJoins(joins, joiners, now, List.of());
+            if (command.kind() == PresenceCommand.Kind.LEAVE) {
+                if (leave(command, leaves, left)) {
+                    changed.add(command.room());
+                }
+                continue;
+            }
+            recordLeaves(leaves, List.of());
             switch (command.kind()) {
                 case HEARTBEAT -> heartbeat(command);
-                case LEAVE -> leave(command, left);
                 case TYPING -> typing(command, now);
                 default -> throw new IllegalStateException("unhandled " + command.kind());
             }
         }
-        recordJoins(joins, joiners, now);
+        Map<String, List<String>> usernames;
+        if (!joins.isEmpty()) {
+            usernames = recordJoins(joins, joiners, now, changed);
+        } else if (!leaves.isEmpty()) {
+            usernames = recordLeaves(leaves, changed);
+        } else {
+            usernames = store.usernames(changed);
+        }
         lastSeen.seen(left, Instant.ofEpochMilli(now));
-        answerJoiners(joiners);
-        publishDueUserLists();
+        publishUserLists(joiners, pacing.due(System.currentTimeMillis(), changed), usernames);
     }
 
     /** Rooms whose connections changed outside the command stream (a dead gateway's were removed). */
@@ -88,31 +110,45 @@ public class PresenceService {
     /** Broadcasts the lists whose quiet interval has passed (changes that came within it wait for this). */
     @Scheduled(identity = "presence-user-lists", every = "${chat.presence.user-list-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void publishDueUserLists() {
-        for (UserListPacing.Due due : pacing.due(System.currentTimeMillis())) {
-            events.userList(due.room(), store.usernames(due.room()), due.excludeUserId());
+        List<UserListPacing.Due> due = pacing.due(System.currentTimeMillis());
+        if (!due.isEmpty()) {
+            publishUserLists(List.of(), due, store.usernames(due.stream().map(UserListPacing.Due::room).toList()));
         }
     }
 
-    /** Each joining connection gets its room's list, read once per room of the batch, all in one round trip. */
-    private void answerJoiners(List<Joiner> joiners) {
+    /**
+     * Each joining connection gets its room's list (one entry per room for all its joiners of the
+     * batch), then the rooms due get theirs, in one round trip.
+     */
+    private void publishUserLists(List<Joiner> joiners, List<UserListPacing.Due> due,
+            Map<String, List<String>> usernames) {
+        if (joiners.isEmpty() && due.isEmpty()) {
+            return;
+        }
         Map<String, List<Origin>> byRoom = new LinkedHashMap<>();
         for (Joiner joiner : joiners) {
             byRoom.computeIfAbsent(joiner.room(), room -> new ArrayList<>()).add(joiner.connection());
         }
-        events.userListsTo(byRoom, store::usernames);
+        List<RoomEventPublisher.RoomList> roomLists = due.stream()
+                .map(d -> new RoomEventPublisher.RoomList(d.room(), d.excludeUserId())).toList();
+        events.userLists(byRoom, roomLists, usernames);
     }
 
-    /** Records the pending joins together; a late join (its connection already left) is ignored. */
-    private void recordJoins(List<PendingJoin> joins, List<Joiner> joiners, long now) {
+    /**
+     * Records the pending joins together, then reads {@code roomsToRead}, in one round trip; a late
+     * join (its connection already left) is ignored. Returns the rooms' usernames.
+     */
+    private Map<String, List<String>> recordJoins(List<PendingJoin> joins, List<Joiner> joiners, long now,
+            Collection<String> roomsToRead) {
         if (joins.isEmpty()) {
-            return;
+            return Map.of();
         }
-        List<Boolean> recorded = store.joinAll(
+        PresenceStore.Joined joined = store.joinAll(
                 joins.stream().map(join -> new PresenceStore.Join(join.command().room(), join.connection())).toList(),
-                now);
+                now, roomsToRead);
         for (int i = 0; i < joins.size(); i++) {
             PresenceCommand command = joins.get(i).command();
-            if (!recorded.get(i)) {
+            if (!joined.recorded().get(i)) {
                 Log.debugf("presence: late join of connection %s ignored, it already left",
                         command.origin().connectionId());
                 continue;
@@ -121,6 +157,20 @@ public class PresenceService {
             pacing.changed(command.room(), command.userId());
         }
         joins.clear();
+        return joined.usernames();
+    }
+
+    /** Records the pending leaves together, then reads {@code roomsToRead}, in one round trip. */
+    private Map<String, List<String>> recordLeaves(List<PresenceStore.Leave> leaves, Collection<String> roomsToRead) {
+        if (leaves.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> usernames = store.leaveAll(leaves, roomsToRead);
+        for (PresenceStore.Leave leave : leaves) {
+            pacing.changed(leave.room(), 0);
+        }
+        leaves.clear();
+        return usernames;
     }
 
     private void heartbeat(PresenceCommand command) {
@@ -131,14 +181,15 @@ public class PresenceService {
         store.heartbeat(command.origin().gatewayId());
     }
 
-    private void leave(PresenceCommand command, List<OnlineUser> left) {
+    /** Queues a LEAVE to be recorded with the ones next to it; false when it is malformed. */
+    private boolean leave(PresenceCommand command, List<PresenceStore.Leave> leaves, List<OnlineUser> left) {
         Connection connection = connectionOf(command);
         if (connection == null) {
-            return;
+            return false;
         }
-        store.leave(command.room(), connection);
+        leaves.add(new PresenceStore.Leave(command.room(), connection));
         left.add(new OnlineUser(command.userId(), command.username()));
-        pacing.changed(command.room(), 0);
+        return true;
     }
 
     /** The connection a JOIN or LEAVE names; null (logged) when the command is malformed. */

@@ -16,7 +16,9 @@ import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,10 @@ public class PresenceStore {
     public record Join(String room, Connection connection) {
     }
 
+    /** A connection leaving a room. */
+    public record Leave(String room, Connection connection) {
+    }
+
     public PresenceStore(RedisDataSource redis, Redis pipeline, StreamsConfig streams, PresenceConfig config) {
         this.redis = redis;
         this.pipeline = pipeline;
@@ -59,57 +65,106 @@ public class PresenceStore {
     }
 
     /**
-     * Records connections in their rooms (the room's sorted set, the gateway's connection set, the
-     * gateway's liveness) in two pipelined round trips for all of them: which left already, then the
-     * writes. For each, false when that connection already left (a late JOIN, not recorded).
+     * What a run of JOINs left in Redis: for each join, false when its connection had already left
+     * (a late JOIN, not kept), and the usernames of the rooms read after the writes.
      */
-    public List<Boolean> joinAll(List<Join> joins, long nowMillis) {
-        List<Request> checks = new ArrayList<>(joins.size());
-        for (Join join : joins) {
-            checks.add(Request.cmd(Command.EXISTS)
-                    .arg(k.left(join.connection().gatewayId(), join.connection().connectionId())));
-        }
-        List<Response> left = pipeline.batchAndAwait(checks);
-        List<Boolean> recorded = new ArrayList<>(joins.size());
-        List<Request> writes = new ArrayList<>();
-        Set<String> gateways = new LinkedHashSet<>();
-        for (int i = 0; i < joins.size(); i++) {
-            boolean join = left.get(i).toInteger() == 0;
-            recorded.add(join);
-            if (!join) {
-                continue;
-            }
-            Connection connection = joins.get(i).connection();
-            String member = connection.encode();
-            if (gateways.add(connection.gatewayId())) {
-                writes.add(Request.cmd(Command.SET).arg(k.gatewayAlive(connection.gatewayId())).arg("1").arg("PX")
-                        .arg(config.gatewayTtl().toMillis()));
-                writes.add(Request.cmd(Command.SADD).arg(k.gateways()).arg(connection.gatewayId()));
-            }
-            writes.add(Request.cmd(Command.SADD).arg(k.gatewayConnections(connection.gatewayId()))
-                    .arg(pair(joins.get(i).room(), member)));
-            writes.add(Request.cmd(Command.ZADD).arg(k.room(joins.get(i).room())).arg(nowMillis).arg(member));
-        }
-        if (!writes.isEmpty()) {
-            pipeline.batchAndAwait(writes);
-        }
-        return recorded;
+    public record Joined(List<Boolean> recorded, Map<String, List<String>> usernames) {
     }
 
-    /** Removes a connection from a room (whatever username it joined with). */
-    public void leave(String room, Connection connection) {
-        values.set(k.left(connection.gatewayId(), connection.connectionId()), "1", new SetArgs().px(LEFT_MARKER_TTL));
-        String member = connection.encode();
-        if (zsets.zrem(k.room(room), member) == 0) {
-            String prefix = Connection.memberPrefix(connection.gatewayId(), connection.connectionId());
-            for (String candidate : zsets.zrange(k.room(room), 0, -1)) {
-                if (candidate.startsWith(prefix)) {
-                    zsets.zrem(k.room(room), candidate);
-                    sets.srem(k.gatewayConnections(connection.gatewayId()), pair(room, candidate));
-                }
+    /**
+     * Records connections in their rooms (the room's sorted set, the gateway's connection set, the
+     * gateway's liveness) and then reads {@code roomsToRead}, all in one pipelined round trip. Each
+     * member is written before its connection's leave marker is checked, so a LEAVE handled
+     * meanwhile elsewhere can never leave it behind; a late JOIN (its connection left already) is
+     * taken back at once and left out of the names read.
+     */
+    public Joined joinAll(List<Join> joins, long nowMillis, Collection<String> roomsToRead) {
+        List<Request> requests = new ArrayList<>(joins.size() * 3 + roomsToRead.size() + 2);
+        Set<String> gateways = new LinkedHashSet<>();
+        for (Join join : joins) {
+            Connection connection = join.connection();
+            String member = connection.encode();
+            requests.add(Request.cmd(Command.ZADD).arg(k.room(join.room())).arg(nowMillis).arg(member));
+            requests.add(Request.cmd(Command.SADD).arg(k.gatewayConnections(connection.gatewayId()))
+                    .arg(pair(join.room(), member)));
+            requests.add(Request.cmd(Command.EXISTS).arg(k.left(connection.gatewayId(), connection.connectionId())));
+            gateways.add(connection.gatewayId());
+        }
+        for (String gatewayId : gateways) {
+            requests.add(Request.cmd(Command.SET).arg(k.gatewayAlive(gatewayId)).arg("1").arg("PX")
+                    .arg(config.gatewayTtl().toMillis()));
+            requests.add(Request.cmd(Command.SADD).arg(k.gateways()).arg(gatewayId));
+        }
+        List<String> rooms = new ArrayList<>(roomsToRead);
+        int readsFrom = requests.size();
+        rooms.forEach(room -> requests.add(read(room)));
+        List<Response> replies = pipeline.batchAndAwait(requests);
+
+        List<Boolean> recorded = new ArrayList<>(joins.size());
+        Set<String> late = new HashSet<>();
+        List<Request> takeBack = new ArrayList<>();
+        for (int i = 0; i < joins.size(); i++) {
+            boolean left = replies.get(i * 3 + 2).toInteger() != 0;
+            recorded.add(!left);
+            if (left) {
+                Join join = joins.get(i);
+                String member = join.connection().encode();
+                late.add(member);
+                takeBack.add(Request.cmd(Command.ZREM).arg(k.room(join.room())).arg(member));
+                takeBack.add(Request.cmd(Command.SREM).arg(k.gatewayConnections(join.connection().gatewayId()))
+                        .arg(pair(join.room(), member)));
             }
         }
-        sets.srem(k.gatewayConnections(connection.gatewayId()), pair(room, member));
+        if (!takeBack.isEmpty()) {
+            pipeline.batchAndAwait(takeBack);
+        }
+        return new Joined(recorded, names(rooms, replies, readsFrom, late));
+    }
+
+    /**
+     * Removes connections from their rooms (whatever username each joined with) and then reads
+     * {@code roomsToRead}, in one pipelined round trip: the marker that makes a late JOIN of each
+     * ignored, its room member, its gateway pair. A connection stored under another username than
+     * its LEAVE names is then looked up on its own, and its room read again (rare).
+     */
+    public Map<String, List<String>> leaveAll(List<Leave> leaves, Collection<String> roomsToRead) {
+        List<Request> requests = new ArrayList<>(leaves.size() * 3 + roomsToRead.size());
+        for (Leave leave : leaves) {
+            Connection connection = leave.connection();
+            String member = connection.encode();
+            requests.add(Request.cmd(Command.SET).arg(k.left(connection.gatewayId(), connection.connectionId()))
+                    .arg("1").arg("PX").arg(LEFT_MARKER_TTL.toMillis()));
+            requests.add(Request.cmd(Command.ZREM).arg(k.room(leave.room())).arg(member));
+            requests.add(Request.cmd(Command.SREM).arg(k.gatewayConnections(connection.gatewayId()))
+                    .arg(pair(leave.room(), member)));
+        }
+        List<String> rooms = new ArrayList<>(roomsToRead);
+        int readsFrom = requests.size();
+        rooms.forEach(room -> requests.add(read(room)));
+        List<Response> replies = pipeline.batchAndAwait(requests);
+        Map<String, List<String>> names = names(rooms, replies, readsFrom, Set.of());
+        Set<String> reread = new HashSet<>();
+        for (int i = 0; i < leaves.size(); i++) {
+            if (replies.get(i * 3 + 1).toInteger() == 0) {
+                removeUnderAnyUsername(leaves.get(i).room(), leaves.get(i).connection());
+                reread.add(leaves.get(i).room());
+            }
+        }
+        reread.retainAll(names.keySet());
+        if (!reread.isEmpty()) {
+            names.putAll(usernames(reread));
+        }
+        return names;
+    }
+
+    private void removeUnderAnyUsername(String room, Connection connection) {
+        String prefix = Connection.memberPrefix(connection.gatewayId(), connection.connectionId());
+        for (String candidate : zsets.zrange(k.room(room), 0, -1)) {
+            if (candidate.startsWith(prefix)) {
+                zsets.zrem(k.room(room), candidate);
+                sets.srem(k.gatewayConnections(connection.gatewayId()), pair(room, candidate));
+            }
+        }
     }
 
     /** Marks a gateway alive for the configured TTL. */
@@ -127,13 +182,34 @@ public class PresenceStore {
         return connections;
     }
 
-    /** Distinct usernames online in a room, sorted. */
-    public List<String> usernames(String room) {
-        Set<String> names = new TreeSet<>();
-        for (Connection c : connections(room)) {
-            names.add(c.username());
+    /** Each room's distinct usernames, sorted, read in one pipelined round trip for all the rooms. */
+    public Map<String, List<String>> usernames(Collection<String> rooms) {
+        if (rooms.isEmpty()) {
+            return new HashMap<>();
         }
-        return new ArrayList<>(names);
+        List<String> ordered = new ArrayList<>(rooms);
+        return names(ordered, pipeline.batchAndAwait(ordered.stream().map(this::read).toList()), 0, Set.of());
+    }
+
+    private Request read(String room) {
+        return Request.cmd(Command.ZRANGE).arg(k.room(room)).arg(0).arg(-1);
+    }
+
+    /** The distinct usernames, sorted, of the rooms read by the replies from {@code from} on, but those of {@code without}. */
+    private static Map<String, List<String>> names(List<String> rooms, List<Response> replies, int from,
+            Set<String> without) {
+        Map<String, List<String>> byRoom = new HashMap<>();
+        for (int i = 0; i < rooms.size(); i++) {
+            Set<String> names = new TreeSet<>();
+            for (Response member : replies.get(from + i)) {
+                String encoded = member.toString();
+                if (!without.contains(encoded)) {
+                    Connection.parse(encoded).ifPresent(c -> names.add(c.username()));
+                }
+            }
+            byRoom.put(rooms.get(i), new ArrayList<>(names));
+        }
+        return byRoom;
     }
 
     /** Every user with a live connection anywhere, by id. */

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Decides when a room's {@code user_list} goes to the whole room: at once after a change when the
@@ -65,9 +66,20 @@ final class UserListPacing {
      * rooms quiet for a whole interval are forgotten.
      */
     synchronized List<Due> due(long now) {
+        return due(now, null);
+    }
+
+    /**
+     * The rooms among {@code among} to broadcast now (the others wait for a later call), by the same
+     * rule as {@link #due(long)}: a batch that has just read these rooms publishes their lists.
+     */
+    synchronized List<Due> due(long now, Set<String> among) {
         List<Due> due = new ArrayList<>();
         for (Iterator<Map.Entry<String, RoomState>> it = rooms.entrySet().iterator(); it.hasNext();) {
             Map.Entry<String, RoomState> entry = it.next();
+            if (among != null && !among.contains(entry.getKey())) {
+                continue;
+            }
             RoomState state = entry.getValue();
             if (now < state.quietUntil) {
                 continue;

@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /** Publishes presence's frames ({@code user_list}, {@code typing}) to the fan-out partition of their room. */
 @ApplicationScoped
@@ -33,30 +32,26 @@ public class RoomEventPublisher {
         this.events = new RoomEventStreams(redis, pipeline, streams);
     }
 
-    /** Everyone in the room but {@code excludeUserId}'s connections (0: everyone) gets the room's usernames. */
-    public void userList(String room, List<String> usernames, long excludeUserId) {
-        String frame = encode(new UserListFrame(RoomEvent.USER_LIST, room, usernames));
-        events.publish(excludeUserId == 0
-                ? RoomEvent.toRoom(RoomEvent.USER_LIST, room, 0, frame)
-                : RoomEvent.toRoomExcept(RoomEvent.USER_LIST, room, frame, excludeUserId));
-    }
-
-    /** One joining connection gets the room's usernames (in its room's partition: its gateway reads that). */
-    public void userListTo(Origin connection, String room, List<String> usernames) {
-        String frame = encode(new UserListFrame(RoomEvent.USER_LIST, room, usernames));
-        events.publish(RoomEvent.toConnection(RoomEvent.USER_LIST, room, frame, connection));
+    /** A room's list for the whole room but {@code excludeUserId}'s connections (0: everyone). */
+    public record RoomList(String room, long excludeUserId) {
     }
 
     /**
-     * Each joining connection gets its room's usernames, in one pipelined round trip for all of
-     * them; a room's frame is encoded once.
+     * Publishes, in one pipelined round trip: to each room's joining connections their room's
+     * usernames, one entry per room for all its joiners (a run of N joiners costs one entry, not
+     * N); then each room list to its room. Each frame is encoded once.
      */
-    public void userListsTo(Map<String, List<Origin>> joinersByRoom, Function<String, List<String>> usernames) {
-        List<RoomEvent> lists = new ArrayList<>();
-        joinersByRoom.forEach((room, joiners) -> {
-            String frame = encode(new UserListFrame(RoomEvent.USER_LIST, room, usernames.apply(room)));
-            joiners.forEach(joiner -> lists.add(RoomEvent.toConnection(RoomEvent.USER_LIST, room, frame, joiner)));
-        });
+    public void userLists(Map<String, List<Origin>> joinersByRoom, List<RoomList> roomLists,
+            Map<String, List<String>> usernames) {
+        List<RoomEvent> lists = new ArrayList<>(joinersByRoom.size() + roomLists.size());
+        joinersByRoom.forEach((room, joiners) -> lists.add(RoomEvent.toConnections(RoomEvent.USER_LIST, room,
+                encode(new UserListFrame(RoomEvent.USER_LIST, room, usernames.get(room))), joiners)));
+        for (RoomList list : roomLists) {
+            String frame = encode(new UserListFrame(RoomEvent.USER_LIST, list.room(), usernames.get(list.room())));
+            lists.add(list.excludeUserId() == 0
+                    ? RoomEvent.toRoom(RoomEvent.USER_LIST, list.room(), 0, frame)
+                    : RoomEvent.toRoomExcept(RoomEvent.USER_LIST, list.room(), frame, list.excludeUserId()));
+        }
         events.publishAll(lists);
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import chat.presence.service.UserListPacing.Due;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** When a room's user_list is broadcast, and to whom. */
@@ -53,5 +54,14 @@ class UserListPacingTest {
         assertEquals(0, pacing.size(), "nothing to remember about a room quiet for an interval");
         pacing.changed("r", 8);
         assertEquals(List.of(new Due("r", 8)), pacing.due(INTERVAL + 1), "and it hears at once again");
+    }
+
+    @Test
+    void aBatchTakesOnlyTheRoomsItReadAndTheOthersWait() {
+        UserListPacing pacing = new UserListPacing(INTERVAL);
+        pacing.changed("read", 7);
+        pacing.changed("other", 0);
+        assertEquals(List.of(new Due("read", 7)), pacing.due(0, Set.of("read")));
+        assertEquals(List.of(new Due("other", 0)), pacing.due(1), "still owed, to the next caller");
     }
 }
