@@ -23,6 +23,9 @@ public final class LoadTool {
     }
 
     public static void main(String[] args) throws Exception {
+        // the tool writes its own headers (a token of ~1 KB per upgrade): Vert.x need not check them
+        // character by character (~7% of its CPU samples while opening connections)
+        System.setProperty("vertx.disableHttpHeadersValidation", "true");
         QUIET_VERTX_CONNECTIONS.setLevel(Level.OFF);
         LoadOptions options;
         try {
