@@ -10,6 +10,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.UpgradeRejectedException;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -156,7 +157,23 @@ public final class Connector implements AutoCloseable {
         c.openedAtNanos = now;
         c.socket = ws;
         opened.increment();
-        ws.textMessageHandler(text -> listener.onFrame(c, IncomingFrame.parse(text)));
+        // frame bytes straight into Jackson's byte parser: no String of the frame per delivery; a
+        // fragmented message (servers rarely send one) is put together first
+        Buffer[] fragments = new Buffer[1];
+        ws.frameHandler(frame -> {
+            if (frame.isText() && frame.isFinal()) {
+                listener.onFrame(c, IncomingFrame.parse(frame.binaryData()));
+            } else if (frame.isText()) {
+                fragments[0] = Buffer.buffer().appendBuffer(frame.binaryData());
+            } else if (frame.isContinuation() && fragments[0] != null) {
+                fragments[0].appendBuffer(frame.binaryData());
+                if (frame.isFinal()) {
+                    Buffer whole = fragments[0];
+                    fragments[0] = null;
+                    listener.onFrame(c, IncomingFrame.parse(whole));
+                }
+            }
+        });
         ws.exceptionHandler(e -> {
         });
         ws.closeHandler(x -> {

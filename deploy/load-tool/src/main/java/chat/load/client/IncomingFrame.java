@@ -3,7 +3,10 @@ package chat.load.client;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.netty.buffer.ByteBuf;
+import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The fields of a server frame the accounting needs, read with Jackson's streaming parser (no
@@ -21,12 +24,27 @@ public record IncomingFrame(String type, String clientId, String code, String me
 
     /** Parses one frame; an unparsable one comes back with type {@code invalid-json}. */
     public static IncomingFrame parse(String raw) {
+        byte[] utf8 = raw.getBytes(StandardCharsets.UTF_8);
+        return parse(utf8, 0, utf8.length);
+    }
+
+    /** Parses one frame's bytes (UTF-8) without copying them when they are on the heap. */
+    public static IncomingFrame parse(Buffer frame) {
+        ByteBuf bytes = frame.getByteBuf();
+        if (bytes.hasArray()) {
+            return parse(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes());
+        }
+        byte[] copy = frame.getBytes();
+        return parse(copy, 0, copy.length);
+    }
+
+    private static IncomingFrame parse(byte[] utf8, int offset, int length) {
         String type = null;
         String clientId = null;
         String code = null;
         String message = null;
         long seq = -1;
-        try (JsonParser p = JSON.createParser(raw)) {
+        try (JsonParser p = JSON.createParser(utf8, offset, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return new IncomingFrame("invalid-json", null, null, null, -1);
             }
