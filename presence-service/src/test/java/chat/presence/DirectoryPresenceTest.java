@@ -93,7 +93,7 @@ class DirectoryPresenceTest {
     }
 
     @Test
-    void connectionsRecordedWithoutTheIndexAreAddedByTheRepairUnlessTheyLeft() {
+    void theRepairAddsConnectionsJoinedWithoutTheIndexAndDropsThoseThatLeftWithoutIt() {
         PresenceKeys keys = new PresenceKeys(StackTestResource.streamPrefix);
         String room = unique("r");
         String gateway = unique("gw-old");
@@ -113,13 +113,19 @@ class DirectoryPresenceTest {
             Set<Long> online = online();
             assertTrue(online.contains(live), "a live connection counts once repaired");
             assertFalse(online.contains(gone), "a connection no longer in its room does not");
+
+            // and it leaves through an instance that predates the index: the room only
+            redis.sortedSet(String.class).zrem(keys.room(room), liveConnection.encode());
+            redis.set(String.class).srem(keys.gatewayConnections(gateway), room + "|" + liveConnection.encode());
+            assertTrue(online().contains(live), "not known yet");
+            store.dropLeftConnections();
+            assertFalse(online().contains(live), "a connection gone from its room is taken out");
         } finally {
             store.leaveAll(List.of(new PresenceStore.Leave(room, liveConnection),
                     new PresenceStore.Leave(room, goneConnection)), List.of());
             redis.key(String.class).del(keys.gatewayAlive(gateway));
             redis.set(String.class).srem(keys.gateways(), gateway);
         }
-        assertFalse(online().contains(live), "and it leaves as any other");
     }
 
     @Test

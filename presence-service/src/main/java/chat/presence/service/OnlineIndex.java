@@ -51,8 +51,19 @@ public class OnlineIndex {
 
     /** Removes a connection of a room, and its user when it was their last (idempotent). */
     public Request remove(String room, Connection connection) {
-        return Request.cmd(Command.EVAL).arg(REMOVE_SCRIPT).arg(2).arg(k.userConnections(connection.userId()))
-                .arg(k.onlineUsers()).arg(entry(room, connection)).arg(connection.userId());
+        return remove(connection.userId(), entry(room, connection));
+    }
+
+    /** Removes one entry of a user's set ({@link #entry}), and the user when it was their last. */
+    public Request remove(long userId, String entry) {
+        return Request.cmd(Command.EVAL).arg(REMOVE_SCRIPT).arg(2).arg(k.userConnections(userId))
+                .arg(k.onlineUsers()).arg(entry).arg(userId);
+    }
+
+    /** Reads the connection sets of these users, in one round trip (a reply per user, in order). */
+    public List<Response> connectionsOf(List<Long> userIds) {
+        return redis.batchAndAwait(userIds.stream()
+                .map(id -> Request.cmd(Command.SMEMBERS).arg(k.userConnections(id))).toList());
     }
 
     /** The ids of the users with at least one live connection on any gateway. */
@@ -66,10 +77,11 @@ public class OnlineIndex {
     }
 
     /**
-     * A user's connection as the index names it: without the username, so that a LEAVE naming
-     * another username than its JOIN still finds it.
+     * A user's connection as the index names it: the gateway's pair {@code room|member}, so that
+     * the room member it stands for can be checked (a LEAVE naming another username than its JOIN
+     * removes the stored one, see {@link PresenceStore}).
      */
-    private static String entry(String room, Connection connection) {
-        return room + "|" + connection.gatewayId() + "|" + connection.connectionId();
+    static String entry(String room, Connection connection) {
+        return room + "|" + connection.encode();
     }
 }

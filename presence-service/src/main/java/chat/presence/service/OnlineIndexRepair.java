@@ -5,9 +5,10 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Fills the {@link OnlineIndex} from the gateways' connection sets at start and then now and then,
- * so that connections recorded by an instance that predates the index (during a rolling upgrade)
- * count as online too. It only adds what is live; every instance may run it at once.
+ * Brings the {@link OnlineIndex} in line with the rooms at start and then now and then: connections
+ * joined through an instance that predates the index (during a rolling upgrade) are added, those
+ * that left through one are taken out. Each step re-checks the room after it writes, so every
+ * instance may run it at once, beside joins and leaves.
  */
 @ApplicationScoped
 public class OnlineIndexRepair {
@@ -23,8 +24,9 @@ public class OnlineIndexRepair {
         try {
             long started = System.currentTimeMillis();
             int connections = store.indexLiveConnections();
-            Log.debugf("presence: online index checked against %d live connections in %d ms", connections,
-                    System.currentTimeMillis() - started);
+            int dropped = store.dropLeftConnections();
+            Log.debugf("presence: online index checked against %d live connections (%d gone dropped) in %d ms",
+                    connections, dropped, System.currentTimeMillis() - started);
         } catch (RuntimeException e) {
             Log.warnf("presence: online index repair failed, next tick retries: %s", e.getMessage());
         }

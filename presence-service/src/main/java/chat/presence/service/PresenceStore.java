@@ -174,6 +174,7 @@ public class PresenceStore {
         for (String candidate : zsets.zrange(k.room(room), 0, -1)) {
             if (candidate.startsWith(prefix)) {
                 zsets.zrem(k.room(room), candidate);
+                Connection.parse(candidate).ifPresent(stored -> pipeline.sendAndAwait(online.remove(room, stored)));
                 sets.srem(k.gatewayConnections(connection.gatewayId()), pair(room, candidate));
             }
         }
@@ -319,6 +320,52 @@ public class PresenceStore {
             read += live.size();
         }
         return read;
+    }
+
+    /**
+     * Takes out of the {@link OnlineIndex} the connections no longer in their rooms (left through
+     * an instance that predates the index), a chunk of users per round trip; returns how many.
+     * A join writes its room member before its index entry, so an entry whose member is gone has
+     * left (or is being taken back) and may go.
+     */
+    public int dropLeftConnections() {
+        List<Long> users = new ArrayList<>();
+        for (String id : sets.smembers(k.onlineUsers())) {
+            users.add(Long.parseLong(id));
+        }
+        int dropped = 0;
+        for (int from = 0; from < users.size(); from += SWEEP_CHUNK) {
+            List<Long> chunk = users.subList(from, Math.min(users.size(), from + SWEEP_CHUNK));
+            List<Response> connections = online.connectionsOf(chunk);
+            List<Long> owners = new ArrayList<>();
+            List<String> entries = new ArrayList<>();
+            List<Request> checks = new ArrayList<>();
+            List<Request> drops = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                if (connections.get(i).size() == 0) {
+                    drops.add(online.remove(chunk.get(i), "")); // an empty set: the user is not online
+                }
+                for (Response entry : connections.get(i)) {
+                    String pair = entry.toString();
+                    int bar = pair.indexOf('|');
+                    owners.add(chunk.get(i));
+                    entries.add(pair);
+                    checks.add(Request.cmd(Command.ZSCORE).arg(k.room(pair.substring(0, Math.max(0, bar))))
+                            .arg(pair.substring(bar + 1)));
+                }
+            }
+            List<Response> scores = checks.isEmpty() ? List.of() : pipeline.batchAndAwait(checks);
+            for (int i = 0; i < scores.size(); i++) {
+                if (scores.get(i) == null) {
+                    drops.add(online.remove(owners.get(i), entries.get(i)));
+                }
+            }
+            if (!drops.isEmpty()) {
+                pipeline.batchAndAwait(drops);
+                dropped += drops.size();
+            }
+        }
+        return dropped;
     }
 
     private void index(List<Join> chunk) {
