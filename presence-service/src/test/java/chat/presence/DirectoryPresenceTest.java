@@ -34,6 +34,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -125,6 +129,40 @@ class DirectoryPresenceTest {
                     new PresenceStore.Leave(room, goneConnection)), List.of());
             redis.key(String.class).del(keys.gatewayAlive(gateway));
             redis.set(String.class).srem(keys.gateways(), gateway);
+        }
+    }
+
+    @Test
+    void aUserStaysOnlineWhileOneConnectionLivesWhateverAnotherInstanceDoesMeanwhile() throws Exception {
+        String room = unique("r");
+        String gateway = unique("gw");
+        long kim = PresenceFlowTest.randomUserId();
+        String onlineKey = new PresenceKeys(StackTestResource.streamPrefix).onlineUsers();
+        ExecutorService instances = Executors.newFixedThreadPool(2); // two writers at once, as two instances
+        try {
+            List<Future<Integer>> writers = new ArrayList<>();
+            for (String name : List.of("a", "b")) {
+                // each opens one of kim's connections, looks whether kim is online, and closes it again
+                writers.add(instances.submit(() -> {
+                    int missed = 0;
+                    for (int i = 0; i < 200; i++) {
+                        Connection c = new Connection(gateway, name + i, kim, "kim");
+                        store.joinAll(List.of(new PresenceStore.Join(room, c)), System.currentTimeMillis(), List.of());
+                        if (!redis.set(String.class).sismember(onlineKey, Long.toString(kim))) {
+                            missed++;
+                        }
+                        store.leaveAll(List.of(new PresenceStore.Leave(room, c)), List.of());
+                    }
+                    return missed;
+                }));
+            }
+            for (Future<Integer> writer : writers) {
+                assertEquals(0, writer.get(60, TimeUnit.SECONDS),
+                        "kim was offline while one of their connections was open");
+            }
+            assertFalse(online().contains(kim), "every connection closed: offline");
+        } finally {
+            instances.shutdownNow();
         }
     }
 
