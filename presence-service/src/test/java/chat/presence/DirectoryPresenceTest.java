@@ -112,8 +112,7 @@ class DirectoryPresenceTest {
         redis.set(String.class).sadd(keys.gatewayConnections(gateway), room + "|" + liveConnection.encode(),
                 room + "|" + goneConnection.encode()); // its room member is gone: it left
         try {
-            assertFalse(online().contains(live));
-            store.indexLiveConnections();
+            store.indexLiveConnections(); // the scheduled repair may run too: either way, the same answer
             Set<Long> online = online();
             assertTrue(online.contains(live), "a live connection counts once repaired");
             assertFalse(online.contains(gone), "a connection no longer in its room does not");
@@ -121,7 +120,6 @@ class DirectoryPresenceTest {
             // and it leaves through an instance that predates the index: the room only
             redis.sortedSet(String.class).zrem(keys.room(room), liveConnection.encode());
             redis.set(String.class).srem(keys.gatewayConnections(gateway), room + "|" + liveConnection.encode());
-            assertTrue(online().contains(live), "not known yet");
             store.dropLeftConnections();
             assertFalse(online().contains(live), "a connection gone from its room is taken out");
         } finally {
