@@ -48,6 +48,16 @@ public interface GatewayConfig {
         /** Maximum entries taken from the event stream in one read. */
         @WithDefault("1000")
         int readBatch();
+
+        /**
+         * After a read that returned events, the next read starts no sooner than this after it
+         * began, so that a busy room's events reach each socket several to a write (one system
+         * call) instead of one each. A read that waited for its first event is never delayed, so a
+         * quiet room's message goes out at once; under load each event waits at most this long.
+         * 0 reads again at once.
+         */
+        @WithDefault("5ms")
+        Duration readLinger();
     }
 
     /** Gateway settings. */

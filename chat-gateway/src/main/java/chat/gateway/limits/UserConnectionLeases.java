@@ -5,7 +5,6 @@ import chat.gateway.config.InstanceId;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
-import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
@@ -25,7 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * race each other, and the newest count wins. A gateway renews its leases every
  * {@code user-lease / 3}; the counts of a gateway that stopped renewing (it crashed) stop counting
  * when its lease ends. Each script works on one key, so that it runs atomically and on any Redis
- * topology.
+ * topology; scripts are called by their SHA-1 ({@link LuaScript}).
  */
 @ApplicationScoped
 public class UserConnectionLeases {
@@ -75,22 +74,22 @@ public class UserConnectionLeases {
      * ARGV: gateway, lease ms, this gateway's count with the new connection, its version, most
      * connections. Returns {admitted 0/1, gateways holding the user's connections}.
      */
-    private static final String ADMIT = LIVE + """
+    private static final LuaScript ADMIT = new LuaScript(LIVE + """
             if total + count > tonumber(ARGV[5]) then
               return {0, holders + ((counts[ARGV[1]] or 0) > 0 and 1 or 0)}
             end
             store()
             return {1, holders + 1}
-            """;
+            """);
 
     /**
      * ARGV: gateway, lease ms, this gateway's count, its version. Sets the count unless a newer one
      * is stored and extends the lease. Returns the gateways holding the user's connections.
      */
-    private static final String SYNC = LIVE + """
+    private static final LuaScript SYNC = new LuaScript(LIVE + """
             store()
             return holders + ((counts[ARGV[1]] or 0) > 0 and 1 or 0)
-            """;
+            """);
 
     private final Redis redis;
     private final String prefix;
@@ -123,12 +122,12 @@ public class UserConnectionLeases {
      */
     public Uni<Admission> admit(Count count, int max) {
         return Uni.createFrom().emitter(emitter -> {
-            admissions.add(new PendingAdmission(script(ADMIT, count).arg(max), emitter));
+            admissions.add(new PendingAdmission(count, max, emitter));
             sendAdmissions();
         });
     }
 
-    private record PendingAdmission(Request request, UniEmitter<? super Admission> answer) {
+    private record PendingAdmission(Count count, int max, UniEmitter<? super Admission> answer) {
     }
 
     /** Sends what waits, unless a round trip is on its way (its end sends the rest). */
@@ -147,17 +146,19 @@ public class UserConnectionLeases {
             }
             return;
         }
-        redis.batch(batch.stream().map(PendingAdmission::request).toList()).subscribe().with(replies -> {
-            for (int i = 0; i < batch.size(); i++) {
-                Response reply = replies.get(i);
-                batch.get(i).answer().complete(
-                        new Admission(reply.get(0).toInteger() == 1, Math.max(1, reply.get(1).toInteger())));
-            }
-            admissionsSent();
-        }, failure -> {
-            batch.forEach(admission -> admission.answer().fail(failure));
-            admissionsSent();
-        });
+        LuaScript.batch(redis, byBody -> batch.stream()
+                .map(admission -> script(ADMIT, byBody, admission.count()).arg(admission.max())).toList())
+                .subscribe().with(replies -> {
+                    for (int i = 0; i < batch.size(); i++) {
+                        Response reply = replies.get(i);
+                        batch.get(i).answer().complete(
+                                new Admission(reply.get(0).toInteger() == 1, Math.max(1, reply.get(1).toInteger())));
+                    }
+                    admissionsSent();
+                }, failure -> {
+                    batch.forEach(admission -> admission.answer().fail(failure));
+                    admissionsSent();
+                });
     }
 
     private void admissionsSent() {
@@ -173,13 +174,13 @@ public class UserConnectionLeases {
      * order; fails if any round trip failed (writing them all again is harmless).
      */
     public Uni<List<Integer>> sync(List<Count> counts) {
-        List<List<Request>> batches = new ArrayList<>();
+        List<List<Count>> batches = new ArrayList<>();
         for (int from = 0; from < counts.size(); from += BATCH) {
-            batches.add(counts.subList(from, Math.min(counts.size(), from + BATCH)).stream()
-                    .map(count -> script(SYNC, count)).toList());
+            batches.add(counts.subList(from, Math.min(counts.size(), from + BATCH)));
         }
         return Multi.createFrom().iterable(batches)
-                .onItem().transformToUniAndConcatenate(redis::batch)
+                .onItem().transformToUniAndConcatenate(batch -> LuaScript.batch(redis,
+                        byBody -> batch.stream().map(count -> script(SYNC, byBody, count)).toList()))
                 .collect().asList()
                 .map(replies -> replies.stream().flatMap(List::stream).map(Response::toInteger).toList());
     }
@@ -189,8 +190,8 @@ public class UserConnectionLeases {
         return leaseMillis / 3;
     }
 
-    private Request script(String script, Count count) {
-        return Request.cmd(Command.EVAL).arg(script).arg(1).arg(key(count.userId())).arg(gateway).arg(leaseMillis)
+    private Request script(LuaScript script, boolean byBody, Count count) {
+        return script.call(byBody, 1).arg(key(count.userId())).arg(gateway).arg(leaseMillis)
                 .arg(count.connections()).arg(count.version());
     }
 

@@ -36,7 +36,8 @@ import java.util.concurrent.TimeoutException;
  * which clients get through {@code resume} or the history API. If Redis goes away the reader
  * retries from the last entry seen of each partition; events trimmed away meanwhile show up as
  * seq gaps, which rooms fill from message-service. Its Redis client runs on an event loop of its
- * own ({@link EventReaderRedis}), so busy WebSocket loops cannot delay its replies.
+ * own ({@link EventReaderRedis}), so busy WebSocket loops cannot delay its replies. While events
+ * keep coming, reads are spaced by {@code chat.streams.read-linger} ({@link ReadPacer}).
  */
 @ApplicationScoped
 public class RoomEventReader {
@@ -53,6 +54,7 @@ public class RoomEventReader {
     private final EventPartitions partitions;
     private final SessionRegistry sessions;
     private final int batch;
+    private final ReadPacer pacer;
     @Inject
     Tracer tracer;
     @Inject
@@ -67,6 +69,7 @@ public class RoomEventReader {
         this.partitions = partitions;
         this.sessions = sessions;
         this.batch = config.streams().readBatch();
+        this.pacer = new ReadPacer(config.streams().readLinger());
     }
 
     void start(@Observes StartupEvent event) {
@@ -110,11 +113,13 @@ public class RoomEventReader {
                         p.lastId = EventPartitions.idOfLast(await(EventPartitions.lastEntry(p.key)));
                     }
                 }
+                long started = pacer.readStarting();
                 Response reply = await(xread(reading));
                 healthy = true;
                 backoff = 100;
                 deliverAll(reading, reply);
                 sessions.flush(); // one write task per event loop for the whole batch
+                pacer.afterRead(started, reply != null);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

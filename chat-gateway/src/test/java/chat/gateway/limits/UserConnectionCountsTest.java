@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The counts of users' connections the gateway keeps in the real Redis ({@link UserLimits},
  * {@link UserConnectionLeases}): exactly right shortly after bursts of thousands of opens and
- * closes, and right again once Redis is back after closes it missed.
+ * closes, right again once Redis is back after closes it missed, and after Redis forgot the scripts.
  */
 @QuarkusTest
 @TestProfile(UserConnectionCountsTest.OwnRedisOnly.class)
@@ -101,6 +101,34 @@ class UserConnectionCountsTest {
             awaitCount(admin, user, 2);
             awaitCount(admin, other, 0);
         }
+    }
+
+    @Test
+    void scriptsGoBySha1AndAreSentAgainWhenRedisHasForgottenThem() {
+        long user = users(1)[0];
+        try (AdminRedis admin = OwnRedisUser.admin()) {
+            admin.call("SCRIPT", "FLUSH"); // as after a Redis restart or failover
+            assertTrue(limits.tryOpen(user).await().atMost(BOUND).isPresent(),
+                    "admitted although Redis forgot the script");
+            awaitCount(admin, user, 1);
+            long bySha1 = evalshaCalls(admin);
+            assertTrue(limits.tryOpen(user).await().atMost(BOUND).isPresent());
+            awaitCount(admin, user, 2);
+            assertTrue(evalshaCalls(admin) > bySha1, "the next admission went by the script's SHA-1");
+            limits.closed(user);
+            limits.closed(user);
+            awaitCount(admin, user, 0);
+        }
+    }
+
+    /** EVALSHA calls Redis has answered since its start (any client). */
+    private static long evalshaCalls(AdminRedis admin) {
+        for (String line : admin.call("INFO", "commandstats").toString().split("\\r?\\n")) {
+            if (line.startsWith("cmdstat_evalsha:calls=")) {
+                return Long.parseLong(line.substring("cmdstat_evalsha:calls=".length(), line.indexOf(',')));
+            }
+        }
+        return 0;
     }
 
     private static long[] users(int n) {
