@@ -3,15 +3,21 @@ package chat.auth;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,12 +41,15 @@ class DirectoryTest {
     @Inject
     Keycloak keycloak;
 
+    @Inject
+    AgroalDataSource dataSource;
+
     private final TestUsers users = new TestUsers();
 
     @AfterEach
     void cleanUp() {
         users.removeAll(keycloak);
-        StubPresence.body = "[]";
+        StubPresence.body = StubPresence.EMPTY;
         StubPresence.down = false;
     }
 
@@ -112,9 +121,10 @@ class DirectoryTest {
         long online = signup(onlineName);
         long offline = signup(offlineName);
         String token = TestUsers.token(onlineName, TestUsers.PASSWORD);
-        StubPresence.body = "[{\"user_id\":" + online + ",\"username\":\"" + onlineName + "\",\"online\":true,"
-                + "\"last_seen\":\"2024-01-02T03:04:05Z\"},{\"user_id\":" + offline + ",\"username\":\""
-                + offlineName + "\",\"online\":false,\"last_seen\":\"2024-01-01T00:00:00Z\"}]";
+        Instant cursor = Instant.now().truncatedTo(ChronoUnit.MILLIS); // later than any cursor stored before
+        StubPresence.body = presence(List.of(online), Map.of(offline, "2024-01-01T00:00:00Z", online,
+                "2023-06-01T00:00:00Z"), cursor);
+        Instant before = Instant.now();
 
         JsonPath directory = given().auth().oauth2(token).get("/api/users").then().statusCode(200).extract().jsonPath();
         List<String> names = directory.getList("username");
@@ -123,14 +133,46 @@ class DirectoryTest {
         Map<String, Object> onlineEntry = entry(directory, online);
         assertEquals(onlineName, onlineEntry.get("username"));
         assertEquals(true, onlineEntry.get("online"));
-        assertEquals("2024-01-02T03:04:05Z", onlineEntry.get("last_seen"));
+        assertFalse(Instant.parse((String) onlineEntry.get("last_seen")).isBefore(before.minusSeconds(1)),
+                "an online user was last seen now");
         assertEquals(false, entry(directory, offline).get("online"));
+        assertEquals("2024-01-01T00:00:00Z", entry(directory, offline).get("last_seen"));
+
+        // the changes were written down: the next call asks from the cursor, and nothing new keeps them
+        StubPresence.queries.clear();
+        StubPresence.body = presence(List.of(), Map.of(offline, "2020-01-01T00:00:00Z"), cursor.plusSeconds(1));
+        JsonPath next = given().auth().oauth2(token).get("/api/users").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("cursor=" + URLEncoder.encode(cursor.toString(), StandardCharsets.UTF_8)),
+                StubPresence.queries, "asked only for what changed since the last answer");
+        assertEquals(false, entry(next, online).get("online"), "gone offline");
+        assertEquals("2023-06-01T00:00:00Z", entry(next, online).get("last_seen"), "with the time learnt before");
+        assertEquals("2024-01-01T00:00:00Z", entry(next, offline).get("last_seen"),
+                "an older time never moves one back");
+        assertEquals(cursor.plusSeconds(1), storedCursor(), "the cursor is stored with the changes");
 
         StubPresence.down = true;
         JsonPath away = given().auth().oauth2(token).get("/api/users").then().statusCode(200).extract().jsonPath();
         assertEquals(false, entry(away, online).get("online"), "presence unreachable: offline, not an error");
         assertEquals("2024-01-01T00:00:00Z", entry(away, offline).get("last_seen"),
                 "the last seen time learnt before is kept");
+    }
+
+    /** presence-service's answer: these users online, these last-seen times, this cursor. */
+    static String presence(List<Long> online, Map<Long, String> lastSeen, Instant cursor) {
+        String changes = lastSeen.entrySet().stream()
+                .map(e -> "{\"user_id\":" + e.getKey() + ",\"last_seen\":\"" + e.getValue() + "\"}")
+                .collect(Collectors.joining(","));
+        return "{\"online\":" + online + ",\"last_seen\":[" + changes + "],\"cursor\":\"" + cursor + "\"}";
+    }
+
+    private Instant storedCursor() {
+        try (java.sql.Connection c = dataSource.getConnection();
+                var rs = c.createStatement().executeQuery("SELECT cursor FROM presence_cursor WHERE id = 1")) {
+            assertTrue(rs.next(), "a cursor is stored");
+            return rs.getTimestamp(1).toInstant();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long signup(String name) {

@@ -20,9 +20,11 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -232,6 +234,7 @@ class PresenceFlowTest {
         assertEquals(List.of(), gateway.lastUserList(room), "henry's connection had left");
         assertEquals(List.of(), gateway.listsTo(room, "c9"), "no list for a connection that left");
         assertEquals(0, connections(room));
+        assertEquals(false, status(henry).get("online"), "a late join taken back is not online");
     }
 
     @Test
@@ -267,11 +270,17 @@ class PresenceFlowTest {
         return redis.sortedSet(String.class).zcard(new PresenceKeys(StackTestResource.streamPrefix).room(room));
     }
 
+    /** A user as the directory sees them: {@code online}, and {@code last_seen} (null when never seen). */
     static Map<String, Object> status(long userId) {
-        List<Map<String, Object>> all = given().auth().oauth2(DevTokens.authServiceToken(StackTestResource.infra))
-                .get("/internal/users/online").then().statusCode(200)
-                .extract().jsonPath().getList("$");
-        return all.stream().filter(u -> ((Number) u.get("user_id")).longValue() == userId)
-                .findFirst().orElseThrow(() -> new AssertionError("user " + userId + " unknown to presence"));
+        JsonPath answer = given().auth().oauth2(DevTokens.authServiceToken(StackTestResource.infra))
+                .get("/internal/users/presence").then().statusCode(200).extract().jsonPath();
+        boolean online = answer.getList("online", Long.class).contains(userId);
+        List<Map<String, Object>> lastSeen = answer.getList("last_seen");
+        Object seen = lastSeen.stream().filter(u -> ((Number) u.get("user_id")).longValue() == userId)
+                .map(u -> u.get("last_seen")).findFirst().orElse(null);
+        Map<String, Object> status = new HashMap<>();
+        status.put("online", online);
+        status.put("last_seen", seen);
+        return status;
     }
 }

@@ -64,7 +64,7 @@ class PresenceRestTest {
     void openApiNamesEveryOperation() {
         given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body("paths.collect { it.value.collect { op -> op.value.operationId } }.flatten()",
-                        hasItems("roomPresence", "usersOnline"));
+                        hasItems("roomPresence", "directoryPresence"));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 }

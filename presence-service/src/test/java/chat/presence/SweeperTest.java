@@ -40,17 +40,22 @@ class SweeperTest {
         String alive = unique("gw-alive");
         long grace = PresenceFlowTest.randomUserId();
         long heidi = PresenceFlowTest.randomUserId();
+        long ivan = PresenceFlowTest.randomUserId(); // on both gateways
         ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
         try {
             heartbeats.scheduleAtFixedRate(() -> driver.heartbeat(alive), 0, 400, TimeUnit.MILLISECONDS);
             driver.heartbeat(dead);
             driver.join(room, dead, "c1", grace, "grace");
             driver.join(room, alive, "c2", heidi, "heidi");
+            driver.join(room, dead, "c3", ivan, "ivan");
+            driver.join(room, alive, "c4", ivan, "ivan");
             await().atMost(Duration.ofSeconds(10))
-                    .until(() -> List.of("grace", "heidi").equals(driver.lastUserList(room)));
+                    .until(() -> List.of("grace", "heidi", "ivan").equals(driver.lastUserList(room)));
+            assertEquals(true, PresenceFlowTest.status(grace).get("online"));
             long lastSignOfLife = System.currentTimeMillis();
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> List.of("heidi").equals(driver.lastUserList(room)));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> List.of("heidi", "ivan").equals(driver.lastUserList(room)));
             long tookMillis = System.currentTimeMillis() - lastSignOfLife;
             assertTrue(tookMillis < 2000 + 1000 + 2500, "swept within TTL + interval (+ slack): " + tookMillis + " ms");
 
@@ -58,12 +63,15 @@ class SweeperTest {
             assertEquals(false, graceStatus.get("online"));
             assertNotNull(graceStatus.get("last_seen"), "last seen recorded by the sweep");
             assertEquals(true, PresenceFlowTest.status(heidi).get("online"), "the live gateway's user stays");
+            assertEquals(true, PresenceFlowTest.status(ivan).get("online"), "a connection on a live gateway is left");
+            driver.leave(room, alive, "c4", ivan, "ivan");
+            await().atMost(Duration.ofSeconds(10)).until(() -> !(Boolean) PresenceFlowTest.status(ivan).get("online"));
             PresenceKeys keys = new PresenceKeys(StackTestResource.streamPrefix);
             assertFalse(redis.set(String.class).smembers(keys.gateways()).contains(dead),
                     "the dead gateway is forgotten");
         } finally {
             heartbeats.shutdownNow();
-            PresenceFlowTest.forget(List.of(grace, heidi));
+            PresenceFlowTest.forget(List.of(grace, heidi, ivan));
         }
     }
 }

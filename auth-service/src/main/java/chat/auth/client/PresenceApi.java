@@ -1,11 +1,11 @@
 package chat.auth.client;
 
+import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
-import io.quarkus.oidc.client.filter.OidcClientFilter;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** presence-service's internal REST API (config key {@code presence}), called with auth-service's own token. */
@@ -14,8 +14,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Path("/internal/users")
 interface PresenceApi {
 
+    /** Who is online, and the last-seen times written since {@code cursor} (all of them when null). */
     @GET
-    @Path("/online")
+    @Path("/presence")
     @Produces(MediaType.APPLICATION_JSON)
-    List<PresenceStatus> online();
+    PresenceSnapshot presence(@QueryParam("cursor") String cursor);
 }

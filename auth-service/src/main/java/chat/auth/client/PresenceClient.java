@@ -2,13 +2,12 @@ package chat.auth.client;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-/** Asks presence-service who is online; answers "nobody" rather than failing when it is away. */
+/** Asks presence-service who is online; answers "nothing known" rather than failing when it is away. */
 @ApplicationScoped
 public class PresenceClient {
 
@@ -21,22 +20,20 @@ public class PresenceClient {
         this.api = api;
     }
 
-    /** Presence by user id; empty when presence-service is unreachable or slow (timeouts are config). */
-    public Map<Long, PresenceStatus> statuses() {
+    /**
+     * Who is online and the last-seen times written since {@code cursor}; empty when
+     * presence-service is unreachable or slow (timeouts are config).
+     */
+    public Optional<PresenceSnapshot> snapshot(Optional<Instant> cursor) {
         try {
-            List<PresenceStatus> all = api.online();
-            Map<Long, PresenceStatus> byId = new HashMap<>(all.size() * 2);
-            for (PresenceStatus status : all) {
-                byId.put(status.userId(), status);
-            }
-            return byId;
+            return Optional.of(api.presence(cursor.map(Instant::toString).orElse(null)));
         } catch (RuntimeException e) {
             long now = System.currentTimeMillis();
             long last = lastWarning.get();
             if (now - last > WARN_EVERY_MILLIS && lastWarning.compareAndSet(last, now)) {
                 Log.warnf("presence-service unavailable, directory answers everyone offline: %s", e.getMessage());
             }
-            return Map.of();
+            return Optional.empty();
         }
     }
 }

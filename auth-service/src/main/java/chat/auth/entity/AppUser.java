@@ -8,7 +8,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.List;
 
 /** A directory entry: a Keycloak user and the stable numeric id the chat knows them by. */
 @Entity
@@ -34,9 +33,4 @@ public class AppUser extends PanacheEntityBase {
 
     @Column(name = "last_seen")
     public Instant lastSeen;
-
-    /** Every current user, ordered by username (retired names left out). */
-    public static List<AppUser> listDirectory() {
-        return list("username not like ?1 order by username", RETIRED_PREFIX + "%");
-    }
 }

@@ -1,46 +1,47 @@
 package chat.auth.service;
 
-import chat.auth.client.PresenceClient;
-import chat.auth.client.PresenceStatus;
-import chat.auth.entity.AppUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-/** The directory as clients see it: every user with presence-service's online and last-seen view. */
+/**
+ * The directory as clients see it: every user (one projection query) with presence-service's
+ * online view; last-seen times are auth-service's own copy, kept up by {@link LastSeenSync}.
+ */
 @ApplicationScoped
 public class DirectoryService {
 
     private final UserDirectory directory;
-    private final PresenceClient presence;
+    private final LastSeenSync lastSeen;
 
-    public DirectoryService(UserDirectory directory, PresenceClient presence) {
+    public DirectoryService(UserDirectory directory, LastSeenSync lastSeen) {
         this.directory = directory;
-        this.presence = presence;
+        this.lastSeen = lastSeen;
     }
 
-    /** Every user ordered by username; offline with the stored last-seen time when presence is away. */
+    /**
+     * Every user ordered by username; an online user's last seen is now; everyone is offline with
+     * the stored time when presence is away.
+     */
     public List<DirectoryEntry> entries() {
-        List<AppUser> users = directory.list();
-        Map<Long, PresenceStatus> statuses = presence.statuses();
+        LastSeenSync.Presence presence = lastSeen.pull();
+        Instant now = Instant.now();
+        List<ListedUser> users = directory.list();
         List<DirectoryEntry> entries = new ArrayList<>(users.size());
-        Map<Long, Instant> newer = new HashMap<>();
-        for (AppUser user : users) {
-            PresenceStatus status = statuses.get(user.userId);
-            Instant lastSeen = user.lastSeen;
-            if (status != null && status.lastSeen() != null
-                    && (lastSeen == null || status.lastSeen().isAfter(lastSeen))) {
-                lastSeen = status.lastSeen();
-                if (!status.online()) {
-                    newer.put(user.userId, lastSeen);
-                }
-            }
-            entries.add(new DirectoryEntry(user.userId, user.username, status != null && status.online(), lastSeen));
+        for (ListedUser user : users) {
+            boolean online = presence.online().contains(user.userId());
+            entries.add(new DirectoryEntry(user.userId(), user.username(), online,
+                    online ? now : newer(user.lastSeen(), presence.lastSeen().get(user.userId()))));
         }
-        directory.recordLastSeen(newer);
         return entries;
+    }
+
+    /** The later of the stored time and the one just learnt (the write of which may have failed). */
+    private static Instant newer(Instant stored, Instant learnt) {
+        if (learnt == null) {
+            return stored;
+        }
+        return stored == null || learnt.isAfter(stored) ? learnt : stored;
     }
 }

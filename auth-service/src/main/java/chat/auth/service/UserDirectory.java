@@ -11,7 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,8 +33,9 @@ public class UserDirectory {
             INSERT INTO app_user (keycloak_id, username) VALUES (?, ?)
             ON CONFLICT (keycloak_id) DO UPDATE SET username = EXCLUDED.username
             RETURNING user_id, username""";
-    private static final String TOUCH = """
-            UPDATE app_user SET last_seen = ? WHERE user_id = ? AND (last_seen IS NULL OR last_seen < ?)""";
+    /** The directory as plain columns (no entity per row), ordered by the username index; retired names left out. */
+    private static final String LIST = """
+            SELECT user_id, username, last_seen FROM app_user WHERE username NOT LIKE ? ORDER BY username""";
 
     private final AgroalDataSource dataSource;
     private final int cacheSize;
@@ -77,29 +78,22 @@ public class UserDirectory {
     }
 
     /** Every user, ordered by username. */
-    public List<AppUser> list() {
-        return AppUser.listDirectory();
-    }
-
-    /** Keeps the latest last-seen times learnt from presence-service (never moves one back). */
-    public void recordLastSeen(Map<Long, Instant> lastSeen) {
-        if (lastSeen.isEmpty()) {
-            return;
-        }
-        QuarkusTransaction.requiringNew().run(() -> {
-            try (Connection c = dataSource.getConnection(); PreparedStatement touch = c.prepareStatement(TOUCH)) {
-                for (Map.Entry<Long, Instant> e : lastSeen.entrySet()) {
-                    Timestamp at = Timestamp.from(e.getValue());
-                    touch.setTimestamp(1, at);
-                    touch.setLong(2, e.getKey());
-                    touch.setTimestamp(3, at);
-                    touch.addBatch();
+    public List<ListedUser> list() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement list = c.prepareStatement(LIST)) {
+            list.setString(1, AppUser.RETIRED_PREFIX + "%");
+            list.setFetchSize(5000);
+            List<ListedUser> users = new ArrayList<>();
+            try (ResultSet rs = list.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp lastSeen = rs.getTimestamp(3);
+                    users.add(new ListedUser(rs.getLong(1), rs.getString(2),
+                            lastSeen == null ? null : lastSeen.toInstant()));
                 }
-                touch.executeBatch();
-            } catch (SQLException e) {
-                throw new IllegalStateException("recording last seen: " + e.getMessage(), e);
             }
-        });
+            return users;
+        } catch (SQLException e) {
+            throw new IllegalStateException("listing the directory: " + e.getMessage(), e);
+        }
     }
 
     private UserRef upsert(String keycloakId, String username) {

@@ -88,7 +88,7 @@ class PerimeterSystemTest {
         String auth = DevTokens.authServiceToken(stack.infra);
         String history = stack.services.url(ServiceKind.MESSAGE) + "/internal/rooms/private_1_2/messages?after_seq=0";
         String membership = stack.services.url(ServiceKind.AUTH) + "/internal/private-rooms/private_1_2/members/1";
-        String online = stack.services.url(ServiceKind.PRESENCE) + "/internal/users/online";
+        String online = stack.services.url(ServiceKind.PRESENCE) + "/internal/users/presence";
         for (String api : List.of(history, membership, online)) {
             assertEquals(401, Api.get(api, null).statusCode(), "anonymous on " + api);
             assertEquals(401, Api.get(api, alice).statusCode(), "a user's token on " + api);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -148,19 +149,21 @@ class PresenceSystemTest {
     }
 
     @Test
-    void directoryShowsWhoIsOnline() {
+    void directoryShowsWhoIsOnlineAndWhenTheyLeft() {
         String room = SystemStack.randomRoom("online");
+        Instant closed;
         try (WsClient carol = stack.join(stack.gateway(), "carol", room)) {
-            JsonNode directory = Api.json(Api.get(stack.gateway() + "/api/users", stack.token("alice")));
-            JsonNode entry = null;
-            for (JsonNode user : directory) {
-                if ("carol".equals(user.path("username").asText())) {
-                    entry = user;
-                }
-            }
-            assertTrue(entry != null && entry.path("online").asBoolean(), directory.toString());
+            JsonNode entry = DirectoryEntries.of(stack, "alice", "carol");
+            assertTrue(entry.path("online").asBoolean(), entry.toString());
             assertTrue(entry.path("user_id").asLong() > 0);
+            closed = Instant.now();
         }
+        // carol is on no other socket: once her leave is applied she is offline, last seen about then
+        Awaitility.await().atMost(WAIT).until(() -> !DirectoryEntries.of(stack, "alice", "carol").path("online")
+                .asBoolean());
+        Instant lastSeen = Instant.parse(DirectoryEntries.of(stack, "alice", "carol").path("last_seen").asText());
+        assertTrue(!lastSeen.isBefore(closed.minusSeconds(2)) && !lastSeen.isAfter(Instant.now().plusSeconds(2)),
+                "last seen " + lastSeen + ", closed at " + closed);
     }
 
     @Test

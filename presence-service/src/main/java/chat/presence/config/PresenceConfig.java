@@ -30,4 +30,18 @@ public interface PresenceConfig {
      */
     @WithDefault("1s")
     Duration userListInterval();
+
+    /**
+     * How often the online index is filled from the gateways' connection sets (also once at start):
+     * it heals connections recorded by an older instance during a rolling upgrade.
+     */
+    @WithDefault("10m")
+    Duration onlineIndexRepairInterval();
+
+    /**
+     * How far back a last-seen cursor reaches again: a row written by a transaction that began
+     * before the cursor was taken but committed after it is still handed out.
+     */
+    @WithDefault("30s")
+    Duration lastSeenCursorMargin();
 }

@@ -1,18 +1,22 @@
 package chat.presence.service;
 
-import chat.presence.entity.UserLastSeen;
+import chat.presence.config.PresenceConfig;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** Durable last-seen times (PostgreSQL {@code user_last_seen}); a time never moves back. */
@@ -24,10 +28,17 @@ public class LastSeenStore {
             ON CONFLICT (user_id) DO UPDATE
             SET username = EXCLUDED.username, last_seen = GREATEST(user_last_seen.last_seen, EXCLUDED.last_seen)""";
 
-    private final AgroalDataSource dataSource;
+    /** The database's clock, less the margin: rows written from then on are handed out by the next read. */
+    private static final String CURSOR = "SELECT now() - make_interval(secs => ?)";
+    private static final String SINCE = "SELECT user_id, last_seen FROM user_last_seen WHERE recorded_at >= ?";
+    private static final String ALL = "SELECT user_id, last_seen FROM user_last_seen";
 
-    public LastSeenStore(AgroalDataSource dataSource) {
+    private final AgroalDataSource dataSource;
+    private final Duration cursorMargin;
+
+    public LastSeenStore(AgroalDataSource dataSource, PresenceConfig config) {
         this.dataSource = dataSource;
+        this.cursorMargin = config.lastSeenCursorMargin();
     }
 
     /**
@@ -45,9 +56,38 @@ public class LastSeenStore {
         }
     }
 
-    /** Every user ever seen. */
-    public List<UserLastSeen> all() {
-        return UserLastSeen.listAll();
+    /**
+     * The last-seen times written since {@code cursor} (every one without a cursor), read as plain
+     * columns, with the cursor of the next read. The cursor is taken before the rows and reaches
+     * back by the configured margin, so a row committed just after this read is in the next one;
+     * some rows come twice, which a reader that keeps the latest time does not mind.
+     */
+    public LastSeenChanges changedSince(Optional<Instant> cursor) {
+        try (Connection c = dataSource.getConnection()) {
+            Instant next;
+            try (PreparedStatement now = c.prepareStatement(CURSOR)) {
+                now.setDouble(1, cursorMargin.toMillis() / 1000.0);
+                try (ResultSet rs = now.executeQuery()) {
+                    rs.next();
+                    next = rs.getTimestamp(1).toInstant();
+                }
+            }
+            try (PreparedStatement read = c.prepareStatement(cursor.isPresent() ? SINCE : ALL)) {
+                if (cursor.isPresent()) {
+                    read.setTimestamp(1, Timestamp.from(cursor.get()));
+                }
+                read.setFetchSize(5000);
+                List<LastSeen> changes = new ArrayList<>();
+                try (ResultSet rs = read.executeQuery()) {
+                    while (rs.next()) {
+                        changes.add(new LastSeen(rs.getLong(1), rs.getTimestamp(2).toInstant()));
+                    }
+                }
+                return new LastSeenChanges(changes, next);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading last seen: " + e.getMessage(), e);
+        }
     }
 
     private void upsert(Collection<OnlineUser> users, Instant at) {

@@ -38,6 +38,20 @@ public record PresenceKeys(String prefix) {
         return prefix + ":presence:typing-throttle:" + room + ":" + userId;
     }
 
+    /**
+     * Set of the ids of users with at least one live connection anywhere. It and the users'
+     * connection sets share the hash tag {@code {online}}, so the script that keeps them together
+     * runs on one Redis Cluster slot.
+     */
+    public String onlineUsers() {
+        return prefix + ":presence:{online}:users";
+    }
+
+    /** Set of one user's live connections ({@code room|gatewayId|connectionId}), on every gateway. */
+    public String userConnections(long userId) {
+        return prefix + ":presence:{online}:conns:" + userId;
+    }
+
     /** Lock that lets one instance at a time sweep. */
     public String sweepLock() {
         return prefix + ":presence:sweep-lock";

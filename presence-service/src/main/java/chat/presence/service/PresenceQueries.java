@@ -1,6 +1,5 @@
 package chat.presence.service;
 
-import chat.presence.entity.UserLastSeen;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Read side of presence: a room's users, and everyone's online state. */
@@ -16,10 +16,12 @@ public class PresenceQueries {
 
     private final PresenceStore store;
     private final LastSeenStore lastSeen;
+    private final OnlineIndex index;
 
-    public PresenceQueries(PresenceStore store, LastSeenStore lastSeen) {
+    public PresenceQueries(PresenceStore store, LastSeenStore lastSeen, OnlineIndex index) {
         this.store = store;
         this.lastSeen = lastSeen;
+        this.index = index;
     }
 
     /** The distinct users online in a room, ordered by username, with their typing state. */
@@ -35,19 +37,14 @@ public class PresenceQueries {
         return new RoomPresence(room, sorted);
     }
 
-    /** Every known user: online ones from Redis (seen now), the others from their last-seen row. */
-    public List<UserStatus> everyone() {
-        Instant now = Instant.now();
-        Map<Long, String> online = store.onlineUsers();
-        Map<Long, UserStatus> all = new LinkedHashMap<>();
-        for (UserLastSeen row : lastSeen.all()) {
-            boolean isOnline = online.containsKey(row.userId);
-            all.put(row.userId, new UserStatus(row.userId, isOnline ? online.get(row.userId) : row.username,
-                    isOnline, isOnline ? now : row.lastSeen));
-        }
-        online.forEach((id, name) -> all.putIfAbsent(id, new UserStatus(id, name, true, now)));
-        List<UserStatus> sorted = new ArrayList<>(all.values());
-        sorted.sort(Comparator.comparingLong(UserStatus::userId));
-        return sorted;
+    /**
+     * Who is online now (one read of the online index) and the last-seen times written since
+     * {@code cursor}: what a directory that keeps its own copy of last-seen times needs per call.
+     */
+    public DirectoryPresence directory(Optional<Instant> cursor) {
+        List<Long> online = new ArrayList<>(index.online()); // first: who leaves meanwhile is in the changes
+        online.sort(null);
+        LastSeenChanges changes = lastSeen.changedSince(cursor);
+        return new DirectoryPresence(online, changes.changes(), changes.cursor());
     }
 }
