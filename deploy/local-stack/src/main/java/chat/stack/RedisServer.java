@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +24,9 @@ final class RedisServer {
     static final String NAME = "redis";
     private static final String BINARY = "redis-server-6.2.6-v5-linux-amd64";
 
+    /** An append-only file past this is rewritten when a stack command finds Redis running. */
+    private static final long LARGE_LOG_BYTES = 1L << 30;
+
     private final StackLayout layout;
     private final StackSettings settings;
 
@@ -37,6 +41,7 @@ final class RedisServer {
         }
         if (Processes.portOpen("127.0.0.1", settings.redisPort())) {
             applyUsers(); // a Redis started by an earlier version of this launcher gets today's ACL rules
+            compactLargeLog();
             return;
         }
         Path binary = layout.runDir().resolve("bin/redis-server");
@@ -68,30 +73,68 @@ final class RedisServer {
 
     /** Sets every service user's ACL rules on the running server (ACL SETUSER, as its default user). */
     private void applyUsers() {
+        List<List<String>> commands = new ArrayList<>();
+        for (ServiceKind kind : ServiceKind.values()) {
+            List<String> setUser = new ArrayList<>(
+                    List.of("ACL", "SETUSER", DevSecrets.redisUser(kind), "reset", "on",
+                            ">" + DevSecrets.redisPassword(kind)));
+            setUser.addAll(RedisAcl.rules(kind));
+            commands.add(setUser);
+        }
+        try {
+            List<String> replies = asAdmin(commands);
+            for (int i = 0; i < replies.size(); i++) {
+                if (!"+OK".equals(replies.get(i))) {
+                    throw new IllegalStateException("ACL SETUSER " + commands.get(i).get(2) + ": " + replies.get(i));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot set the Redis users", e);
+        }
+    }
+
+    /**
+     * Rewrites the append-only file in the background once it has grown far past the data: Redis
+     * rewrites it by itself only when it doubles the size it had at start, so a local Redis that
+     * carried days of load runs through restarts can keep gigabytes of stream history on disk and
+     * then take minutes to load after a restart (the resilience tests restart it).
+     */
+    private void compactLargeLog() {
+        Path aof = layout.dataDir("redis").resolve("appendonly.aof");
+        try {
+            if (!Files.isRegularFile(aof) || Files.size(aof) < LARGE_LOG_BYTES) {
+                return;
+            }
+        } catch (IOException e) {
+            return; // nothing to compact
+        }
+        try {
+            asAdmin(List.of(List.of("BGREWRITEAOF"))); // started, or one is running already: either is fine
+        } catch (IOException e) {
+            // the file stays as it is: slower restarts, nothing lost
+        }
+    }
+
+    /** Sends commands as Redis's default user, one at a time; their one-line replies, in order (after AUTH's). */
+    private List<String> asAdmin(List<List<String>> commands) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", settings.redisPort())) {
             socket.setSoTimeout(5000);
             OutputStream out = socket.getOutputStream();
             BufferedReader in = new BufferedReader(
                     new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            List<List<String>> commands = new ArrayList<>();
-            commands.add(List.of("AUTH", "default", DevSecrets.REDIS_ADMIN_PASSWORD));
-            for (ServiceKind kind : ServiceKind.values()) {
-                List<String> setUser = new ArrayList<>(
-                        List.of("ACL", "SETUSER", DevSecrets.redisUser(kind), "reset", "on",
-                                ">" + DevSecrets.redisPassword(kind)));
-                setUser.addAll(RedisAcl.rules(kind));
-                commands.add(setUser);
+            out.write(resp(List.of("AUTH", "default", DevSecrets.REDIS_ADMIN_PASSWORD)));
+            out.flush();
+            String auth = in.readLine();
+            if (!"+OK".equals(auth)) {
+                throw new IllegalStateException("AUTH default: " + auth);
             }
+            List<String> replies = new ArrayList<>();
             for (List<String> command : commands) {
                 out.write(resp(command));
                 out.flush();
-                String reply = in.readLine();
-                if (!"+OK".equals(reply)) {
-                    throw new IllegalStateException(command.get(0) + " " + command.get(1) + ": " + reply);
-                }
+                replies.add(in.readLine());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot set the Redis users", e);
+            return replies;
         }
     }
 
