@@ -329,10 +329,7 @@ public class PresenceStore {
      * left (or is being taken back) and may go.
      */
     public int dropLeftConnections() {
-        List<Long> users = new ArrayList<>();
-        for (String id : sets.smembers(k.onlineUsers())) {
-            users.add(Long.parseLong(id));
-        }
+        List<Long> users = new ArrayList<>(online.online());
         int dropped = 0;
         for (int from = 0; from < users.size(); from += SWEEP_CHUNK) {
             List<Long> chunk = users.subList(from, Math.min(users.size(), from + SWEEP_CHUNK));
